@@ -1,0 +1,262 @@
+using System.Buffers.Binary;
+using NAudio.Wave;
+
+namespace Perceptor.Audio;
+
+/// <summary>
+/// Reads and writes WAV files. Header parsing is NAudio's (<see cref="WaveFileReader"/>, which handles RIFF chunk
+/// order, <c>fmt </c> variants and WAVE_FORMAT_EXTENSIBLE); the sample decoding is ours, so every supported
+/// format converts to float the same way: PCM 8 (unsigned), 16, 24 and 32-bit, IEEE float 32 and 64.
+/// Integer PCM maps to [-1, 1) by dividing by 2^(bits-1), as soundfile and scipy-based tools do.
+/// </summary>
+public static class WavFile
+{
+    private static readonly Guid PcmSubFormat = new("00000001-0000-0010-8000-00aa00389b71");
+    private static readonly Guid FloatSubFormat = new("00000003-0000-0010-8000-00aa00389b71");
+
+    /// <summary>
+    /// Reads a WAV file as a mono signal. Multi-channel files are reduced by <paramref name="mix"/> (default: first
+    /// channel). Throws <see cref="AudioFileException"/> naming the file for anything it cannot read: missing file,
+    /// not a WAV, unsupported encoding, truncated data, no samples.
+    /// </summary>
+    public static AudioSignal Read(string path, ChannelMix mix = ChannelMix.First)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new AudioFileException(path, "file not found");
+        }
+
+        try
+        {
+            using var reader = new WaveFileReader(path);
+            var format = reader.WaveFormat;
+            var kind = SampleKindOf(path, format);
+            int bytesPerSample = format.BitsPerSample / 8;
+            int channels = format.Channels;
+            if (channels < 1)
+            {
+                throw new AudioFileException(path, "header declares no channels");
+            }
+
+            if (format.SampleRate <= 0)
+            {
+                throw new AudioFileException(path, $"header declares sample rate {format.SampleRate}");
+            }
+
+            int blockAlign = bytesPerSample * channels;
+            long declared = reader.Length;
+            var data = new byte[declared];
+            int read = ReadFully(reader, data);
+            if (read < declared)
+            {
+                throw new AudioFileException(path,
+                    $"truncated: the data chunk declares {declared} bytes but only {read} are present");
+            }
+
+            int frames = (int)(read / blockAlign);
+            if (frames == 0)
+            {
+                throw new AudioFileException(path, "no samples (empty data chunk)");
+            }
+
+            var samples = new float[frames];
+            Decode(data, kind, bytesPerSample, channels, mix, samples);
+            return new AudioSignal(samples, format.SampleRate);
+        }
+        catch (AudioFileException)
+        {
+            throw;
+        }
+        catch (FormatException e)
+        {
+            throw new AudioFileException(path, $"not a readable WAV file ({e.Message})", e);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new AudioFileException(path, "truncated header (file ends inside a RIFF chunk)", e);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new AudioFileException(path, $"not a readable WAV file ({e.Message})", e);
+        }
+        catch (ArgumentException e)
+        {
+            throw new AudioFileException(path, $"malformed WAV header ({e.Message})", e);
+        }
+        catch (IOException e)
+        {
+            throw new AudioFileException(path, $"cannot read ({e.Message})", e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new AudioFileException(path, $"cannot open ({e.Message})", e);
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="signal"/> as a mono WAV file, through a temporary file renamed into place so a crash
+    /// never leaves half a file. 16-bit PCM rounds and saturates at full scale; float 32 keeps the values as they are.
+    /// </summary>
+    public static void Write(string path, AudioSignal signal, WavSampleFormat format = WavSampleFormat.Pcm16)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(signal);
+        string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(dir))
+        {
+            Directory.CreateDirectory(dir);
+        }
+
+        string temp = path + ".tmp-" + Environment.ProcessId + "-" + Environment.CurrentManagedThreadId;
+        try
+        {
+            var waveFormat = format == WavSampleFormat.Float32
+                ? WaveFormat.CreateIeeeFloatWaveFormat(signal.SampleRate, 1)
+                : new WaveFormat(signal.SampleRate, 16, 1);
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+            using (var writer = new WaveFileWriter(stream, waveFormat))
+            {
+                var span = signal.Span;
+                if (format == WavSampleFormat.Float32)
+                {
+                    var bytes = new byte[span.Length * 4];
+                    for (int i = 0; i < span.Length; i++)
+                    {
+                        BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * 4), span[i]);
+                    }
+
+                    writer.Write(bytes, 0, bytes.Length);
+                }
+                else
+                {
+                    var bytes = new byte[span.Length * 2];
+                    for (int i = 0; i < span.Length; i++)
+                    {
+                        BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(i * 2), ToPcm16(span[i]));
+                    }
+
+                    writer.Write(bytes, 0, bytes.Length);
+                }
+
+                writer.Flush();
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Float at full scale 1.0 to 16-bit PCM: scale by 32768, round half away from zero, saturate.</summary>
+    public static short ToPcm16(float x)
+    {
+        if (float.IsNaN(x))
+        {
+            return 0;
+        }
+
+        double v = Math.Round(x * 32768.0, MidpointRounding.AwayFromZero);
+        return (short)Math.Clamp(v, short.MinValue, short.MaxValue);
+    }
+
+    private enum SampleKind
+    {
+        Pcm,
+        Float,
+    }
+
+    private static SampleKind SampleKindOf(string path, WaveFormat format)
+    {
+        var encoding = format.Encoding;
+        if (encoding == WaveFormatEncoding.Extensible)
+        {
+            if (format is WaveFormatExtensible ext)
+            {
+                if (ext.SubFormat == PcmSubFormat)
+                {
+                    encoding = WaveFormatEncoding.Pcm;
+                }
+                else if (ext.SubFormat == FloatSubFormat)
+                {
+                    encoding = WaveFormatEncoding.IeeeFloat;
+                }
+                else
+                {
+                    throw new AudioFileException(path, $"unsupported WAVE_FORMAT_EXTENSIBLE sub-format {ext.SubFormat}");
+                }
+            }
+            else
+            {
+                throw new AudioFileException(path, "WAVE_FORMAT_EXTENSIBLE header without its extension");
+            }
+        }
+
+        return encoding switch
+        {
+            WaveFormatEncoding.Pcm when format.BitsPerSample is 8 or 16 or 24 or 32 => SampleKind.Pcm,
+            WaveFormatEncoding.IeeeFloat when format.BitsPerSample is 32 or 64 => SampleKind.Float,
+            WaveFormatEncoding.Pcm or WaveFormatEncoding.IeeeFloat => throw new AudioFileException(path,
+                $"unsupported bit depth {format.BitsPerSample} for {encoding} (supported: PCM 8/16/24/32, float 32/64)"),
+            _ => throw new AudioFileException(path,
+                $"unsupported encoding {encoding} (supported: PCM 8/16/24/32-bit, IEEE float 32/64-bit)"),
+        };
+    }
+
+    private static int ReadFully(Stream stream, byte[] buffer)
+    {
+        int total = 0;
+        while (total < buffer.Length)
+        {
+            int n = stream.Read(buffer, total, buffer.Length - total);
+            if (n <= 0)
+            {
+                break;
+            }
+
+            total += n;
+        }
+
+        return total;
+    }
+
+    private static void Decode(byte[] data, SampleKind kind, int bytesPerSample, int channels, ChannelMix mix, float[] output)
+    {
+        int usedChannels = mix == ChannelMix.Mean ? channels : 1;
+        int frameBytes = bytesPerSample * channels;
+        for (int f = 0; f < output.Length; f++)
+        {
+            double sum = 0;
+            for (int c = 0; c < usedChannels; c++)
+            {
+                sum += DecodeOne(data.AsSpan(f * frameBytes + c * bytesPerSample, bytesPerSample), kind);
+            }
+
+            output[f] = (float)(sum / usedChannels);
+        }
+    }
+
+    private static double DecodeOne(ReadOnlySpan<byte> b, SampleKind kind)
+    {
+        if (kind == SampleKind.Float)
+        {
+            return b.Length == 4 ? BinaryPrimitives.ReadSingleLittleEndian(b) : BinaryPrimitives.ReadDoubleLittleEndian(b);
+        }
+
+        return b.Length switch
+        {
+            1 => (b[0] - 128) / 128.0,
+            2 => BinaryPrimitives.ReadInt16LittleEndian(b) / 32768.0,
+            3 => ((b[0] | (b[1] << 8) | ((sbyte)b[2] << 16))) / 8388608.0,
+            _ => BinaryPrimitives.ReadInt32LittleEndian(b) / 2147483648.0,
+        };
+    }
+}

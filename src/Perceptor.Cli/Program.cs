@@ -1,0 +1,29 @@
+using System.CommandLine;
+using Perceptor.Cli.Commands;
+
+namespace Perceptor.Cli;
+
+/// <summary>Entry point of <c>perceptor</c>: builds the command tree; each command lives in its own file.</summary>
+public static class Program
+{
+    /// <summary>Runs the CLI and returns the process exit code.</summary>
+    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+
+    /// <summary>The full command tree (also used by tests).</summary>
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand(
+            "Perceptor: train metric-GAN speech enhancement (CMGAN family), score speech quality natively " +
+            "(PESQ, STOI, CSIG/CBAK/COVL, SSNR) and diagnose why PESQ collapses while losses fall.");
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(PesqCommand.Create());
+        root.Subcommands.Add(EvaluateCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(EnhanceCommand.Create());
+        root.Subcommands.Add(DiagnoseCommand.Create());
+        root.Subcommands.Add(ExperimentCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
+        return root;
+    }
+}
