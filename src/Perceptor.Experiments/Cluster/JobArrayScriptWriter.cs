@@ -225,7 +225,7 @@ public static class JobArrayScriptWriter
         L($"  MODE=({fresh}); WHAT=starting");
         L("fi");
         L();
-        L("echo \"$(date '+%Y-%m-%dT%H:%M:%S') task $TASK on $(hostname), $THREADS threads: $WHAT $RUN\" | tee -a \"$LOG\"");
+        L("echo \"$(date '+%Y-%m-%dT%H:%M:%S') task $TASK on $HOSTNAME, $THREADS threads: $WHAT $RUN\" | tee -a \"$LOG\"");
         // ${A[@]+"${A[@]}"} keeps an empty array legal under set -u in bash before 4.4 (still common on clusters).
         L($"\"${{PERCEPTOR_CMD[@]}}\" train {TrainCommandLine.DataOption} \"$DATA\" {TrainCommandLine.RunOption} \"$RUN_DIR\" ${{MODE[@]+\"${{MODE[@]}}\"}} \\");
         L("    \"${SETTINGS[@]}\" --set \"runtime.threads=$THREADS\" 2>&1 | tee -a \"$LOG\"");
