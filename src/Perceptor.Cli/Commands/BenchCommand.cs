@@ -9,6 +9,7 @@ internal static class BenchCommand
     {
         var command = new Command("bench", "(not available yet)");
         command.Subcommands.Add(Bench.MetricsBenchCommand.Create());
+        command.Subcommands.Add(Bench.TrainBenchCommand.Create());
         command.SetAction(_ =>
         {
             Console.Error.WriteLine("perceptor bench: not available yet");
