@@ -6,10 +6,9 @@ namespace Perceptor.Quality.Composite;
 /// the Toeplitz autocorrelation matrix of the clean frame; the result is the 95 % trimmed mean over frames. An
 /// all-zero clean frame gives 0/0 = NaN, sorted last as the reference does. A workspace: one instance per thread.
 /// </summary>
-public sealed class LogLikelihoodRatio
+public sealed class LogLikelihoodRatio : TrimmedFrameMeasure
 {
     private readonly double[] _window;
-    private readonly int _hop;
     private readonly double[] _cleanFrame;
     private readonly double[] _processedFrame;
     private readonly double[] _rClean;
@@ -17,16 +16,14 @@ public sealed class LogLikelihoodRatio
     private readonly double[] _aClean;
     private readonly double[] _aProcessed;
     private readonly double[] _previous;
-    private double[] _frames = [];
 
     /// <summary>Creates the workspace for <paramref name="sampleRate"/> Hz.</summary>
     public LogLikelihoodRatio(int sampleRate = 16000)
+        : base(sampleRate)
     {
-        SampleRate = sampleRate;
         Order = sampleRate < 10000 ? 10 : 16;
-        int frame = CompositeFraming.FrameLength(sampleRate);
+        int frame = FrameLength;
         _window = CompositeFraming.Window(frame);
-        _hop = CompositeFraming.Hop(sampleRate);
         _cleanFrame = new double[frame];
         _processedFrame = new double[frame];
         _rClean = new double[Order + 1];
@@ -36,54 +33,23 @@ public sealed class LogLikelihoodRatio
         _previous = new double[Order + 1];
     }
 
-    /// <summary>Sample rate the workspace frames for.</summary>
-    public int SampleRate { get; }
-
     /// <summary>LPC order P.</summary>
     public int Order { get; }
 
-    /// <summary>Frames for signals of <paramref name="length"/> samples.</summary>
-    public int FrameCount(int length) => CompositeFraming.FrameCount(length, SampleRate);
-
-    /// <summary>The 95 % trimmed mean of the per-frame LLR; NaN when there is no frame.</summary>
-    public double Compute(ReadOnlySpan<double> clean, ReadOnlySpan<double> processed)
+    /// <inheritdoc />
+    protected override double Frame(ReadOnlySpan<double> clean, ReadOnlySpan<double> processed)
     {
-        int frames = FrameCount(clean.Length);
-        if (_frames.Length < frames)
+        for (int n = 0; n < _window.Length; n++)
         {
-            _frames = new double[frames];
+            _cleanFrame[n] = clean[n] * _window[n];
+            _processedFrame[n] = processed[n] * _window[n];
         }
 
-        Span<double> values = _frames.AsSpan(0, frames);
-        ComputeFrames(clean, processed, values);
-        return CompositeFraming.TrimmedMean(values);
-    }
-
-    /// <summary>Writes each frame's LLR into <paramref name="perFrame"/> (<see cref="FrameCount"/> long).</summary>
-    public void ComputeFrames(ReadOnlySpan<double> clean, ReadOnlySpan<double> processed, Span<double> perFrame)
-    {
-        SegmentalSnr.CheckLengths(clean, processed);
-        int frames = FrameCount(clean.Length);
-        if (perFrame.Length < frames)
-        {
-            throw new ArgumentException($"need room for {frames} frames", nameof(perFrame));
-        }
-
-        for (int m = 0; m < frames; m++)
-        {
-            int start = m * _hop;
-            for (int n = 0; n < _window.Length; n++)
-            {
-                _cleanFrame[n] = clean[start + n] * _window[n];
-                _processedFrame[n] = processed[start + n] * _window[n];
-            }
-
-            Autocorrelation(_cleanFrame, _rClean);
-            Autocorrelation(_processedFrame, _rProcessed);
-            Levinson(_rClean, _aClean, _previous);
-            Levinson(_rProcessed, _aProcessed, _previous);
-            perFrame[m] = Math.Log(ToeplitzForm(_aProcessed, _rClean) / ToeplitzForm(_aClean, _rClean));
-        }
+        Autocorrelation(_cleanFrame, _rClean);
+        Autocorrelation(_processedFrame, _rProcessed);
+        Levinson(_rClean, _aClean, _previous);
+        Levinson(_rProcessed, _aProcessed, _previous);
+        return Math.Log(ToeplitzForm(_aProcessed, _rClean) / ToeplitzForm(_aClean, _rClean));
     }
 
     private static void Autocorrelation(ReadOnlySpan<double> x, Span<double> r)

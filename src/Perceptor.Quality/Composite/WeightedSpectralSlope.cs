@@ -10,7 +10,7 @@ namespace Perceptor.Quality.Composite;
 /// Σ W·(ΔS)² / Σ W; the result is the 95 % trimmed mean over frames. Frames are divided by 32768 before windowing,
 /// as in the reference tool, so the 1e-10 floor assumes 16-bit integer sample scale. A workspace: one per thread.
 /// </summary>
-public sealed class WeightedSpectralSlope
+public sealed class WeightedSpectralSlope : TrimmedFrameMeasure
 {
     /// <summary>Number of critical bands.</summary>
     public const int BandCount = 25;
@@ -42,7 +42,6 @@ public sealed class WeightedSpectralSlope
     ];
 
     private readonly double[] _window;
-    private readonly int _hop;
     private readonly RealFft _fft;
     private readonly int _bins;
     private readonly double[] _filters; // BandCount × _bins, row-major
@@ -56,15 +55,13 @@ public sealed class WeightedSpectralSlope
     private readonly double[] _processedSlope = new double[BandCount - 1];
     private readonly double[] _cleanWeight = new double[BandCount - 1];
     private readonly double[] _processedWeight = new double[BandCount - 1];
-    private double[] _frames = [];
 
     /// <summary>Creates the workspace for <paramref name="sampleRate"/> Hz.</summary>
     public WeightedSpectralSlope(int sampleRate = 16000)
+        : base(sampleRate)
     {
-        SampleRate = sampleRate;
-        int frame = CompositeFraming.FrameLength(sampleRate);
+        int frame = FrameLength;
         _window = CompositeFraming.Window(frame);
-        _hop = CompositeFraming.Hop(sampleRate);
         int fftSize = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(2 * frame));
         _fft = new RealFft(fftSize);
         _bins = fftSize / 2;
@@ -76,57 +73,26 @@ public sealed class WeightedSpectralSlope
         BuildFilters(sampleRate / 2);
     }
 
-    /// <summary>Sample rate the workspace frames for.</summary>
-    public int SampleRate { get; }
-
-    /// <summary>Frames for signals of <paramref name="length"/> samples.</summary>
-    public int FrameCount(int length) => CompositeFraming.FrameCount(length, SampleRate);
-
     /// <summary>The weight of band <paramref name="band"/> at FFT bin <paramref name="bin"/> (for tests and plots).</summary>
     public double FilterWeight(int band, int bin) => _filters[(band * _bins) + bin];
 
-    /// <summary>The 95 % trimmed mean of the per-frame WSS; NaN when there is no frame.</summary>
-    public double Compute(ReadOnlySpan<double> clean, ReadOnlySpan<double> processed)
+    /// <inheritdoc />
+    protected override double Frame(ReadOnlySpan<double> clean, ReadOnlySpan<double> processed)
     {
-        int frames = FrameCount(clean.Length);
-        if (_frames.Length < frames)
+        BandEnergiesDb(clean, _cleanDb);
+        BandEnergiesDb(processed, _processedDb);
+        Weights(_cleanDb, _cleanSlope, _cleanWeight);
+        Weights(_processedDb, _processedSlope, _processedWeight);
+        double num = 0, den = 0;
+        for (int i = 0; i < BandCount - 1; i++)
         {
-            _frames = new double[frames];
+            double w = 0.5 * (_cleanWeight[i] + _processedWeight[i]);
+            double d = _cleanSlope[i] - _processedSlope[i];
+            num += w * d * d;
+            den += w;
         }
 
-        Span<double> values = _frames.AsSpan(0, frames);
-        ComputeFrames(clean, processed, values);
-        return CompositeFraming.TrimmedMean(values);
-    }
-
-    /// <summary>Writes each frame's WSS into <paramref name="perFrame"/> (<see cref="FrameCount"/> long).</summary>
-    public void ComputeFrames(ReadOnlySpan<double> clean, ReadOnlySpan<double> processed, Span<double> perFrame)
-    {
-        SegmentalSnr.CheckLengths(clean, processed);
-        int frames = FrameCount(clean.Length);
-        if (perFrame.Length < frames)
-        {
-            throw new ArgumentException($"need room for {frames} frames", nameof(perFrame));
-        }
-
-        for (int m = 0; m < frames; m++)
-        {
-            int start = m * _hop;
-            BandEnergiesDb(clean.Slice(start, _window.Length), _cleanDb);
-            BandEnergiesDb(processed.Slice(start, _window.Length), _processedDb);
-            Weights(_cleanDb, _cleanSlope, _cleanWeight);
-            Weights(_processedDb, _processedSlope, _processedWeight);
-            double num = 0, den = 0;
-            for (int i = 0; i < BandCount - 1; i++)
-            {
-                double w = 0.5 * (_cleanWeight[i] + _processedWeight[i]);
-                double d = _cleanSlope[i] - _processedSlope[i];
-                num += w * d * d;
-                den += w;
-            }
-
-            perFrame[m] = num / den;
-        }
+        return num / den;
     }
 
     private void BuildFilters(int maxFrequency)

@@ -53,13 +53,33 @@ public static class EvaluationCsv
         return sb.ToString();
     }
 
-    /// <summary>"metric: reason" for each metric without a value, joined by "; " (empty when all have values).</summary>
+    /// <summary>
+    /// "metric: reason" for the metrics without a value, metrics sharing a reason named together
+    /// ("csig/cbak/covl: needs PESQ, ..."), joined by "; " (empty when every metric has a value).
+    /// </summary>
     public static string Failures(QualityScores scores)
     {
         ArgumentNullException.ThrowIfNull(scores);
-        return string.Join("; ", QualityMetrics.All
-            .Where(m => !scores[m].HasValue)
-            .Select(m => $"{QualityMetrics.Key(m)}: {scores[m].Failure}"));
+        var groups = new List<(string Reason, List<string> Metrics)>();
+        foreach (var metric in QualityMetrics.All)
+        {
+            if (scores[metric].Failure is not string reason)
+            {
+                continue;
+            }
+
+            int at = groups.FindIndex(g => g.Reason == reason);
+            if (at < 0)
+            {
+                groups.Add((reason, [QualityMetrics.Key(metric)]));
+            }
+            else
+            {
+                groups[at].Metrics.Add(QualityMetrics.Key(metric));
+            }
+        }
+
+        return string.Join("; ", groups.Select(g => $"{string.Join('/', g.Metrics)}: {g.Reason}"));
     }
 
     private static string Number(double? value) =>

@@ -1,7 +1,8 @@
 namespace Perceptor.Quality.Evaluation;
 
 /// <summary>
-/// Maps a list over worker threads, each with its own state (a metrics workspace), keeping results in input order.
+/// Maps a list over a fixed set of worker threads, each with its own state (a metrics workspace, created once per
+/// worker), handing out items one at a time so uneven file lengths balance; results keep the input order.
 /// <c>completed</c> is called on the worker thread with the count finished so far and the index just finished.
 /// </summary>
 internal static class OrderedParallel
@@ -16,19 +17,21 @@ internal static class OrderedParallel
     {
         ArgumentNullException.ThrowIfNull(items);
         var results = new TOut[items.Count];
+        int workers = Math.Min(items.Count, maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount);
+        int next = -1;
         int done = 0;
-        var options = new ParallelOptions
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, workers), CancellationToken = cancellationToken };
+        Parallel.For(0, workers, options, _ =>
         {
-            MaxDegreeOfParallelism = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount,
-            CancellationToken = cancellationToken,
-        };
-        Parallel.For(0, items.Count, options, createState, (i, loop, state) =>
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            results[i] = work(state, items[i]);
-            completed?.Invoke(Interlocked.Increment(ref done), i);
-            return state;
-        }, static _ => { });
+            var state = createState();
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < items.Count)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                results[i] = work(state, items[i]);
+                completed?.Invoke(Interlocked.Increment(ref done), i);
+            }
+        });
         return results;
     }
 }

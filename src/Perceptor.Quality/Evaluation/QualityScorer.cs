@@ -109,7 +109,7 @@ public sealed class QualityScorer
             double wss = _wss.Compute(c, p);
             llrValue = double.IsFinite(llr) ? llr : null;
             wssValue = double.IsFinite(wss) ? wss : null;
-            string? llrProblem = double.IsFinite(llr) ? null : "LLR undefined (silent clean frames beyond the trimmed 5 %)";
+            string? llrProblem = double.IsFinite(llr) ? null : "LLR undefined: more silent (all-zero) frames than the 5 % trim discards";
             string? wssProblem = double.IsFinite(wss) ? null : "WSS undefined";
             if (pesq.Value is not double q)
             {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Perceptor.Training.Config;
 
 /// <summary>
@@ -44,5 +46,6 @@ public sealed record TrainingConfig
     public RuntimeSection Runtime { get; init; } = new();
 
     /// <summary>Crop length in samples at 16 kHz, rounded down to a multiple of the 100-sample STFT hop.</summary>
+    [JsonIgnore]
     public int CropSamples => (int)Math.Floor(Train.CropSeconds * 16000.0 / 100.0 + 1e-9) * 100;
 }
