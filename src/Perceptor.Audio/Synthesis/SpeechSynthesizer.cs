@@ -2,8 +2,8 @@ namespace Perceptor.Audio.Synthesis;
 
 /// <summary>
 /// Makes speech-like utterances by source-filter synthesis: a Rosenberg glottal pulse train (differentiated for lip
-/// radiation) at a moving F0 with jitter and shimmer, plus aspiration noise, through a cascade of four formant
-/// resonators gliding between vowel targets; unvoiced onsets (fricatives, plosive bursts, /h/) from filtered noise;
+/// radiation) at a moving F0 with jitter and shimmer, plus aspiration noise, through a cascade of five formant
+/// resonators (F1-F3 gliding between vowel targets, F4 and F5 fixed per speaker); unvoiced onsets (fricatives, plosive bursts, /h/) from filtered noise;
 /// syllable-rate amplitude envelopes, phrase-level pitch declination, pauses and long silent gaps.
 /// Not intelligible speech, but it has what PESQ, a VAD and an enhancement model react to: harmonic structure,
 /// formants, onsets, a syllabic rhythm and silence. Deterministic for a (speaker, seed) pair.
@@ -26,10 +26,12 @@ public sealed class SpeechSynthesizer
         [490, 1350, 1690],
     ];
 
-    private static readonly double[] FormantBandwidths = [70, 95, 140, 200];
+    private static readonly double[] FormantBandwidths = [70, 95, 140, 200, 300];
     private const int RetuneEvery = 16;
+    private const int Formants = 5;
     private const double RosenbergRise = 0.40;
     private const double RosenbergFall = 0.16;
+    private const double HighTilt = 0.8;
 
     private readonly int _sampleRate;
     private readonly UtteranceLayout _layout;
@@ -174,8 +176,8 @@ public sealed class SpeechSynthesizer
         var f0 = new double[n];
         var voicing = new double[n];
         var aspiration = new double[n];
-        var formants = new double[4][];
-        for (int f = 0; f < 4; f++)
+        var formants = new double[Formants][];
+        for (int f = 0; f < Formants; f++)
         {
             formants[f] = new double[n];
         }
@@ -231,6 +233,7 @@ public sealed class SpeechSynthesizer
             }
 
             formants[3][i] = speaker.FormantScale * 3500;
+            formants[4][i] = Math.Min(speaker.FormantScale * 4500, 0.45 * _sampleRate);
             f0[i] = semitones;
         }
 
@@ -278,17 +281,18 @@ public sealed class SpeechSynthesizer
     private void RenderVoicedBranch(SpeakerProfile speaker, int start, SynthesisRandom rng, double[] f0, double[] voicing,
         double[] aspiration, double[][] formants, double[] output)
     {
-        var cascade = new Resonator[4];
+        var cascade = new Resonator[Formants];
         double phase = rng.NextDouble();
         double periodScale = 1;
         double shimmer = 1;
         double previousFlow = 0;
         double breath = speaker.Breathiness;
+        double previousOut = 0;
         for (int i = 0; i < f0.Length; i++)
         {
             if (i % RetuneEvery == 0)
             {
-                for (int f = 0; f < 4; f++)
+                for (int f = 0; f < Formants; f++)
                 {
                     cascade[f].Tune(formants[f][i], FormantBandwidths[f], _sampleRate);
                 }
@@ -311,12 +315,16 @@ public sealed class SpeechSynthesizer
                 + aspiration[i] * noise;
 
             double y = excitation;
-            for (int f = 0; f < 4; f++)
+            for (int f = 0; f < Formants; f++)
             {
                 y = cascade[f].Process(y);
             }
 
-            output[start + i] += y;
+            // A five-resonator cascade falls too steeply above F5; this first-order tilt (about +6 dB per octave above
+            // 1 kHz) stands in for the higher poles and the lip radiation, bringing the long-term spectrum near the
+            // average speech spectrum of ITU-T P.50 (about -20 dB at 4 kHz relative to 500 Hz).
+            output[start + i] += y - HighTilt * previousOut;
+            previousOut = y;
         }
     }
 

@@ -1,10 +1,18 @@
 using System.Text.Json;
+using Perceptor.Diagnostics.Analysis;
+using Perceptor.Diagnostics.Detectors;
+using Perceptor.Diagnostics.Readers;
 using Perceptor.Diagnostics.RunLog;
+using Perceptor.Diagnostics.Runs;
 using Perceptor.Experiments.Running;
 
 namespace Perceptor.Experiments.Reporting;
 
-/// <summary>Reduces a run folder (<c>metrics.jsonl</c>, <c>config.json</c>) to a <see cref="RunSummary"/>.</summary>
+/// <summary>
+/// Reduces a run folder (<c>metrics.jsonl</c>, <c>config.json</c>) to a <see cref="RunSummary"/>. Collapse, skip rate,
+/// saturation and findings come from the same diagnosis <c>perceptor diagnose</c> makes of the folder (with the run's
+/// own collapse thresholds from its config), so the comparison and the per-run reports never disagree.
+/// </summary>
 public static class RunSummarizer
 {
     /// <summary>Summarises the run in <paramref name="runDir"/>; <paramref name="folder"/> is how the report names it.</summary>
@@ -30,17 +38,24 @@ public static class RunSummarizer
         (int Epoch, double Pesq)? best = evalPesq.Count == 0 ? null : evalPesq.MaxBy(p => p.Pesq);
         (int Epoch, double Pesq)? final = evalPesq.Count == 0 ? null : evalPesq[^1];
 
-        long batches = epochs.Sum(e => (long)e.Batches);
-        long skipped = epochs.Sum(e => (long)e.DiscSkipped);
-        long discSteps = epochs.Sum(e => (long)e.DiscSteps);
-        long saturated = epochs.Sum(e => (long)e.SaturatedSteps);
         long scored = epochs.Sum(e => (long)e.ClipsScored);
         long failed = epochs.Sum(e => e.ClipsFailed?.Values.Sum() ?? 0L);
         var lastCalibration = calibrations.LastOrDefault(c => c.Mae is not null);
         var ganShares = balance.Select(b => b.Shares.Gan).Where(double.IsFinite).ToList();
 
-        var collapse = content.OfType<CollapseRecord>().OrderBy(c => c.Epoch).FirstOrDefault();
-        int? planned = PlannedEpochs(runDir, problems);
+        var (planned, collapseOptions) = ReadConfig(runDir, problems);
+        Diagnosis? diagnosis = null;
+        if (content.Records.Count > 0)
+        {
+            try
+            {
+                diagnosis = Diagnoser.Diagnose(RunReader.Read(runDir, LogKind.Run), new DiagnosisOptions { Collapse = collapseOptions });
+            }
+            catch (LogReadException e)
+            {
+                problems.Add(e.Message);
+            }
+        }
 
         return new RunSummary
         {
@@ -61,11 +76,12 @@ public static class RunSummarizer
             BestEpoch = best?.Epoch,
             FinalPesq = final?.Pesq,
             FinalEpoch = final?.Epoch,
-            Collapsed = evalPesq.Count == 0 ? null : collapse is not null,
-            CollapseOnset = collapse?.Epoch,
-            SkipRate = batches > 0 ? (double)skipped / batches : null,
+            Collapsed = diagnosis?.Collapse.Detected,
+            CollapseOnset = diagnosis?.Collapse.OnsetEpoch,
+            SkipRate = diagnosis?.Disc.SkipRate,
             ClipFailureRate = scored + failed > 0 ? (double)failed / (scored + failed) : null,
-            SaturatedShare = discSteps > 0 ? (double)saturated / discSteps : null,
+            SaturatedShare = diagnosis?.Disc.SaturatedShare,
+            Findings = diagnosis?.Findings ?? [],
             CalibrationMae = lastCalibration?.Mae,
             CalibrationPearson = lastCalibration?.Pearson,
             DCleanClean = lastCalibration?.DCleanClean,
@@ -83,24 +99,40 @@ public static class RunSummarizer
     private static List<T> LastPerEpoch<T>(IEnumerable<T> records, Func<T, int> epoch) =>
         records.GroupBy(epoch).Select(g => g.Last()).OrderBy(epoch).ToList();
 
-    private static int? PlannedEpochs(string runDir, List<string> problems)
+    /// <summary>Planned epochs and the collapse thresholds from the run's config.json (diagnose's defaults without it).</summary>
+    private static (int? Epochs, CollapseOptions Collapse) ReadConfig(string runDir, List<string> problems)
     {
         string path = Path.Combine(runDir, "config.json");
+        var collapse = new CollapseOptions();
         if (!File.Exists(path))
         {
-            return null;
+            return (null, collapse);
         }
 
         try
         {
             using var doc = JsonDocument.Parse(File.ReadAllText(path));
-            return doc.RootElement.TryGetProperty("train", out var train) && train.TryGetProperty("epochs", out var epochs) &&
-                   epochs.TryGetInt32(out int n) ? n : null;
+            var root = doc.RootElement;
+            int? epochs = root.TryGetProperty("train", out var train) && train.TryGetProperty("epochs", out var e) && e.TryGetInt32(out int n) ? n : null;
+            if (root.TryGetProperty("collapse", out var c))
+            {
+                if (c.TryGetProperty("drop", out var drop) && drop.TryGetDouble(out double d) && double.IsFinite(d) && d > 0)
+                {
+                    collapse = collapse with { Drop = d };
+                }
+
+                if (c.TryGetProperty("epochs", out var ce) && ce.TryGetInt32(out int k) && k >= 1)
+                {
+                    collapse = collapse with { Epochs = k };
+                }
+            }
+
+            return (epochs, collapse);
         }
         catch (JsonException e)
         {
             problems.Add($"{path}: unreadable ({e.Message})");
-            return null;
+            return (null, collapse);
         }
     }
 }

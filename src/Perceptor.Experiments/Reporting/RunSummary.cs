@@ -53,7 +53,7 @@ public sealed record RunSummary
     /// <inheritdoc cref="FinalPesq"/>
     public int? FinalEpoch { get; init; }
 
-    /// <summary>Whether eval PESQ collapsed (null: no eval PESQ), its onset epoch and the PESQ lost from the peak.</summary>
+    /// <summary>Whether eval PESQ collapsed by the diagnose collapse rule (null: no eval PESQ), and its onset epoch.</summary>
     public bool? Collapsed { get; init; }
 
     /// <inheritdoc cref="Collapsed"/>
@@ -97,6 +97,9 @@ public sealed record RunSummary
 
     /// <summary>Seconds of training (sum of epoch times).</summary>
     public double TrainSeconds { get; init; }
+
+    /// <summary>What <c>perceptor diagnose</c> finds in this run, most severe first.</summary>
+    public IReadOnlyList<Perceptor.Diagnostics.Detectors.Finding> Findings { get; init; } = [];
 
     /// <summary>Lines of metrics.jsonl that could not be read, and other problems with the folder.</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];

@@ -45,12 +45,20 @@ public sealed class ChildProcessTrainer : IRunTrainer
             overrides.Add("runtime.threads=" + _threads.ToString(CultureInfo.InvariantCulture));
         }
 
-        var info = new ProcessStartInfo(_executable)
+        // Each child gets its own session (setsid), so a Ctrl+C on the terminal reaches only the experiment, which then
+        // asks every child once to stop; a child hit by both would take the second signal as "abort now".
+        string? setsid = SetsidPath();
+        var info = new ProcessStartInfo(setsid ?? _executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (setsid is not null)
+        {
+            info.ArgumentList.Add(_executable);
+        }
+
         foreach (string a in _leadingArguments)
         {
             info.ArgumentList.Add(a);
@@ -120,6 +128,10 @@ public sealed class ChildProcessTrainer : IRunTrainer
             file?.Dispose();
         }
     }
+
+    private static readonly string[] SetsidCandidates = ["/usr/bin/setsid", "/bin/setsid"];
+
+    private static string? SetsidPath() => OperatingSystem.IsWindows() ? null : SetsidCandidates.FirstOrDefault(File.Exists);
 
     /// <summary>Asks the child to stop as Ctrl+C would (SIGINT), and kills it if it has not stopped after the grace period.</summary>
     private void Interrupt(Process process)

@@ -10,11 +10,11 @@ public static class TrainCommandLine
     public const string DataOption = "--data";
 
     /// <summary>The option of <c>perceptor train</c> naming the run folder.</summary>
-    public const string RunOption = "--out";
+    public const string RunOption = "--run";
 
     /// <summary>
-    /// <c>train --data D --out RUN [--preset P] [--config F] [--set k=v]...</c> for a new run, or
-    /// <c>train --data D --out RUN [--set k=v]... --resume</c> to continue one (a resumed run starts from its own
+    /// <c>train --data D --run RUN [--preset P] [--config F] [--set k=v]...</c> for a new run, or
+    /// <c>train --data D --run RUN [--set k=v]... --resume</c> to continue one (a resumed run starts from its own
     /// <c>config.json</c>, so preset and config file are not given again). One argument per element, no shell
     /// quoting: pass them to <see cref="System.Diagnostics.ProcessStartInfo.ArgumentList"/>.
     /// </summary>

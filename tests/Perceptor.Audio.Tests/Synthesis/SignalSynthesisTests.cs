@@ -7,9 +7,9 @@ public sealed class SignalSynthesisTests
     private static readonly SpeakerProfile Speaker = SpeakerProfile.FromSeed(42);
 
     [Fact]
-    public void Silence_outside_the_phrases_is_digital_silence_and_the_phrases_carry_the_speaker_level()
+    public void Without_a_floor_silence_outside_the_phrases_is_digital_silence_and_the_phrases_carry_the_speaker_level()
     {
-        var utterance = new SpeechSynthesizer().Synthesize(Speaker, 9);
+        var utterance = new SpeechSynthesizer(16000, new UtteranceLayout { CleanFloorDbfs = null }).Synthesize(Speaker, 9);
         var inside = new bool[utterance.Samples.Length];
         foreach (var (start, length) in utterance.Phrases)
         {
@@ -30,10 +30,12 @@ public sealed class SignalSynthesisTests
         Assert.True(utterance.Samples.Max(Math.Abs) <= 0.9f);
     }
 
-    [Fact]
-    public void A_recording_floor_fills_the_silence_when_asked_for()
+    [Theory]
+    [InlineData(-60.0)]
+    [InlineData(-70.0)]
+    public void A_recording_floor_fills_the_silence_at_its_level(double floorDb)
     {
-        var layout = new UtteranceLayout { CleanFloorDbfs = -60 };
+        var layout = floorDb == -70 ? new UtteranceLayout() : new UtteranceLayout { CleanFloorDbfs = floorDb };
         var utterance = new SpeechSynthesizer(16000, layout).Synthesize(Speaker, 9);
         int lead = utterance.Phrases[0].Start;
         double power = 0;
@@ -42,7 +44,7 @@ public sealed class SignalSynthesisTests
             power += (double)utterance.Samples[i] * utterance.Samples[i];
         }
 
-        Assert.Equal(-60, 10 * Math.Log10(power / lead), 1.0);
+        Assert.Equal(floorDb, 10 * Math.Log10(power / lead), 1.0);
     }
 
     [Fact]

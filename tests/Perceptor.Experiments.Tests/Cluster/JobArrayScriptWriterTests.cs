@@ -113,7 +113,7 @@ public sealed class JobArrayScriptWriterTests : IDisposable
         var first = Bash([script.Path], env);
         Assert.Equal(0, first.ExitCode);
         string runDir = Path.Combine(_out, "mask", "seed-2");
-        Assert.Equal(["train", "--data", _data, "--out", runDir, "--preset", "voicebank",
+        Assert.Equal(["train", "--data", _data, "--run", runDir, "--preset", "voicebank",
             "--set", "pesq.failures=mask", "--set", "train.epochs=10", "--set", "train.seed=2", "--set", "runtime.threads=3"],
             File.ReadAllLines(calls));
         Assert.Contains("trained", File.ReadAllText(Path.Combine(_out, "logs", "mask_seed-2.log")));

@@ -9,20 +9,24 @@ public sealed class ComparisonAnalyzerTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
+    // Peak at epoch 2, then at least 0.3 below it for three epochs while the training loss keeps falling: a collapse
+    // with onset at epoch 3 under the run's rule (collapse.drop 0.2 for collapse.epochs 3).
     private static List<FakeRuns.Epoch> Collapsing(double shift, int skipped) =>
     [
-        new(2.40 + shift, skipped, Mae: 0.10, GanShare: 0.05, Saturated: 1, ClipsFailed: skipped),
-        new(2.60 + shift, skipped, Mae: 0.12, GanShare: 0.04, Saturated: 2, ClipsFailed: skipped),
-        new(2.30 + shift, skipped, Mae: 0.20, GanShare: 0.03, Saturated: 3, ClipsFailed: skipped),
-        new(2.20 + shift, skipped, Mae: 0.30, GanShare: 0.02, Saturated: 4, ClipsFailed: skipped),
+        new(2.40 + shift, skipped, Mae: 0.10, GanShare: 0.05, Saturated: 1, ClipsFailed: skipped, Loss: 0.16),
+        new(2.60 + shift, skipped, Mae: 0.12, GanShare: 0.04, Saturated: 2, ClipsFailed: skipped, Loss: 0.15),
+        new(2.30 + shift, skipped, Mae: 0.20, GanShare: 0.03, Saturated: 3, ClipsFailed: skipped, Loss: 0.14),
+        new(2.25 + shift, skipped, Mae: 0.25, GanShare: 0.02, Saturated: 4, ClipsFailed: skipped, Loss: 0.13),
+        new(2.20 + shift, skipped, Mae: 0.30, GanShare: 0.01, Saturated: 5, ClipsFailed: skipped, Loss: 0.12),
     ];
 
     private static List<FakeRuns.Epoch> Steady(double shift) =>
     [
-        new(2.40 + shift, 0, Mae: 0.08, GanShare: 0.05, ClipsFailed: 4),
-        new(2.55 + shift, 0, Mae: 0.07, GanShare: 0.05, ClipsFailed: 4),
-        new(2.62 + shift, 0, Mae: 0.06, GanShare: 0.05, ClipsFailed: 4),
-        new(2.65 + shift, 0, Mae: 0.06, GanShare: 0.05, ClipsFailed: 4),
+        new(2.40 + shift, 0, Mae: 0.08, GanShare: 0.05, ClipsFailed: 4, Loss: 0.16),
+        new(2.55 + shift, 0, Mae: 0.07, GanShare: 0.05, ClipsFailed: 4, Loss: 0.15),
+        new(2.62 + shift, 0, Mae: 0.06, GanShare: 0.05, ClipsFailed: 4, Loss: 0.14),
+        new(2.64 + shift, 0, Mae: 0.06, GanShare: 0.05, ClipsFailed: 4, Loss: 0.13),
+        new(2.65 + shift, 0, Mae: 0.06, GanShare: 0.05, ClipsFailed: 4, Loss: 0.12),
     ];
 
     private void WriteExperiment(bool manifest)
@@ -35,7 +39,7 @@ public sealed class ComparisonAnalyzerTests : IDisposable
             OutDir = _root,
             Arms = ExperimentPlanner.ParseArms(["baseline,mask"], null, null, []),
             Seeds = [1, 2, 3],
-            Epochs = 4,
+            Epochs = 5,
         });
         if (manifest)
         {
@@ -69,17 +73,20 @@ public sealed class ComparisonAnalyzerTests : IDisposable
         Assert.Equal(2.60, run.BestPesq!.Value, 9);
         Assert.Equal(2, run.BestEpoch);
         Assert.Equal(2.20, run.FinalPesq!.Value, 9);
-        Assert.Equal(4, run.FinalEpoch);
+        Assert.Equal(5, run.FinalEpoch);
         Assert.True(run.Collapsed);
         Assert.Equal(3, run.CollapseOnset);
-        Assert.Equal(16.0 / 40, run.SkipRate!.Value, 9);
-        Assert.Equal(16.0 / 160, run.ClipFailureRate!.Value, 9);
-        Assert.Equal(10.0 / 24, run.SaturatedShare!.Value, 9);
+        Assert.Equal(20.0 / 50, run.SkipRate!.Value, 9);
+        Assert.Equal(20.0 / 200, run.ClipFailureRate!.Value, 9);
+        Assert.Equal(15.0 / 30, run.SaturatedShare!.Value, 9);
         Assert.Equal(0.30, run.CalibrationMae!.Value, 9);
-        Assert.Equal((0.05 + 0.04 + 0.03 + 0.02) / 4, run.GanShare!.Value, 9);
+        Assert.Equal((0.05 + 0.04 + 0.03 + 0.02 + 0.01) / 5, run.GanShare!.Value, 9);
         Assert.Equal(1.5, run.NoisyPesq!.Value, 9);
-        Assert.Equal(4, run.EpochsPlanned);
-        Assert.Equal(8, run.TrainSeconds, 9);
+        Assert.Equal(5, run.EpochsPlanned);
+        Assert.Equal(10, run.TrainSeconds, 9);
+        Assert.Contains(run.Findings, f => f.Id == "pesq-collapse");
+        Assert.Contains(run.Findings, f => f.Id == "disc-skipping");
+        Assert.DoesNotContain(report.Arms[1].Runs[0].Findings, f => f.Id == "pesq-collapse");
 
         Assert.Equal(2.20, baseline.FinalPesq!.Mean, 9);
         Assert.Equal(0.02, baseline.FinalPesq.Sd!.Value, 9);
