@@ -11,6 +11,7 @@ namespace Perceptor.Quality.Pesq;
 internal sealed class PesqWorkspace
 {
     private readonly RealFft?[] _plans = new RealFft?[31];
+    private readonly CrossCorrelator?[] _correlators = new CrossCorrelator?[31];
     private readonly TimeAlignment _alignment;
     private readonly PerceptualModel _model;
     private readonly Disturbance _disturbance;
@@ -51,6 +52,13 @@ internal sealed class PesqWorkspace
     {
         int log = BitOperations.Log2((uint)length);
         return _plans[log] ??= new RealFft(length);
+    }
+
+    /// <summary>The frame cross-correlator of length <paramref name="length"/> (a power of two), made on first use.</summary>
+    public CrossCorrelator Correlator(int length)
+    {
+        int log = BitOperations.Log2((uint)length);
+        return _correlators[log] ??= new CrossCorrelator(length);
     }
 
     /// <summary>Grows <paramref name="array"/> to at least <paramref name="length"/> (contents are not kept).</summary>

@@ -37,10 +37,6 @@ internal sealed class TimeAlignment
     private double[] _smoothed = [];
     private double[] _frameCorrelation = [];
     private float[] _frameMagnitude = [];
-    private double[] _re1 = [];
-    private double[] _im1 = [];
-    private double[] _re2 = [];
-    private double[] _im2 = [];
     private double[] _coarseA = [];
     private double[] _coarseB = [];
     private float[] _splitWindow = [];
@@ -82,10 +78,6 @@ internal sealed class TimeAlignment
         PesqWorkspace.Ensure(ref _smoothed, a);
         PesqWorkspace.Ensure(ref _frameCorrelation, a);
         PesqWorkspace.Ensure(ref _frameMagnitude, a);
-        PesqWorkspace.Ensure(ref _re1, (a / 2) + 1);
-        PesqWorkspace.Ensure(ref _im1, (a / 2) + 1);
-        PesqWorkspace.Ensure(ref _re2, (a / 2) + 1);
-        PesqWorkspace.Ensure(ref _im2, (a / 2) + 1);
         PesqWorkspace.Ensure(ref _splitWindow, a);
     }
 
@@ -522,13 +514,8 @@ internal sealed class TimeAlignment
     private void AccumulateFrame(int refCursor, int degCursor, float[] window, bool spread, ref double total)
     {
         int a = _rate.AlignLength;
-        var plan = _ws.Plan(a);
-        int bins = (a / 2) + 1;
-        plan.ForwardWindowed(_refWork.AsSpan(refCursor, a), window, _re1, _im1);
-        plan.ForwardWindowed(_degWork.AsSpan(degCursor, a), window, _re2, _im2);
-        CrossSpectrum(_re1.AsSpan(0, bins), _im1.AsSpan(0, bins), _re2.AsSpan(0, bins), _im2.AsSpan(0, bins));
         var corr = _frameCorrelation.AsSpan(0, a);
-        plan.Inverse(_re1.AsSpan(0, bins), _im1.AsSpan(0, bins), corr);
+        _ws.Correlator(a).Correlate(_refWork.AsSpan(refCursor, a), _degWork.AsSpan(degCursor, a), window, corr);
 
         // Magnitudes as the single-precision correlation would hold them.
         var magnitude = _frameMagnitude.AsSpan(0, a);
@@ -576,36 +563,6 @@ internal sealed class TimeAlignment
             }
 
             p++;
-        }
-    }
-
-    /// <summary>Replaces (re1, im1) by conj(re1 + i im1) (re2 + i im2), bin by bin.</summary>
-    private static void CrossSpectrum(Span<double> re1, Span<double> im1, ReadOnlySpan<double> re2, ReadOnlySpan<double> im2)
-    {
-        int bins = re1.Length;
-        int k = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            ref double r1Ref = ref MemoryMarshal.GetReference(re1);
-            ref double i1Ref = ref MemoryMarshal.GetReference(im1);
-            ref double r2Ref = ref MemoryMarshal.GetReference(re2);
-            ref double i2Ref = ref MemoryMarshal.GetReference(im2);
-            for (; k + 4 <= bins; k += 4)
-            {
-                var r1 = Vector256.LoadUnsafe(ref r1Ref, (nuint)k);
-                var i1 = Vector256.LoadUnsafe(ref i1Ref, (nuint)k);
-                var r2 = Vector256.LoadUnsafe(ref r2Ref, (nuint)k);
-                var i2 = Vector256.LoadUnsafe(ref i2Ref, (nuint)k);
-                ((r1 * r2) + (i1 * i2)).StoreUnsafe(ref r1Ref, (nuint)k);
-                ((r1 * i2) - (i1 * r2)).StoreUnsafe(ref i1Ref, (nuint)k);
-            }
-        }
-
-        for (; k < bins; k++)
-        {
-            double r1 = re1[k], i1 = im1[k], r2 = re2[k], i2 = im2[k];
-            re1[k] = (r1 * r2) + (i1 * i2);
-            im1[k] = (r1 * i2) - (i1 * r2);
         }
     }
 
