@@ -44,9 +44,9 @@ public class TrainerTests
 
     private static IReadOnlyList<ClipPair> TrainingWithASilentClip()
     {
-        var pairs = Synth.Pairs(6, 1.0, 1).ToList();
-        pairs.Add(Synth.Pair("silent", 1.0, 99, silentClean: true));
-        pairs.Add(Synth.Pair("silent2", 1.0, 98, silentClean: true));
+        var pairs = Speech.Pairs(6, 0.8).ToList();
+        pairs.Add(Speech.Silent(6, 0.8));
+        pairs.Add(Speech.Silent(7, 0.8));
         return pairs;
     }
 

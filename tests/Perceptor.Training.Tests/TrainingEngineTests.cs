@@ -16,18 +16,18 @@ public class TrainingEngineTests
     {
         random.manual_seed(1);
         var config = TestRuns.Config(overrides);
-        return new TrainingEngine(models(config.Model.Resolve(), CPU), config, FakePesq.Score);
+        return new TrainingEngine(models(config.Model.Resolve(), CPU), config, PesqBatchScorers.Wideband(0));
     }
 
-    /// <summary>A batch of two 0.5 s crops; <paramref name="silent"/> clips have an all-zero clean side (PESQ finds no utterance).</summary>
+    /// <summary>A batch of 1 s speech crops; <paramref name="silent"/> clips have an all-zero clean side (PESQ finds no utterance).</summary>
     private static TrainBatch Batch(params bool[] silent)
     {
-        int length = 8000;
+        int length = 16000;
         var clean = new float[silent.Length * length];
         var noisy = new float[silent.Length * length];
         for (int i = 0; i < silent.Length; i++)
         {
-            var pair = Synth.Pair($"c{i}", 0.5, 20 + i, silentClean: silent[i]);
+            var pair = silent[i] ? Speech.Silent(i, 1.0) : Speech.Pair(i, 1.0);
             pair.Clean.CopyTo(clean, i * length);
             pair.Noisy.CopyTo(noisy, i * length);
         }
@@ -88,7 +88,7 @@ public class TrainingEngineTests
         {
             // The (clean, clean) term before the step, with D in train mode as the step sees it.
             engine.Models.Discriminator.train();
-            var f = SpectralForward.Run(engine.Models, tensor(batch.Clean, [2, 8000]), tensor(batch.Noisy, [2, 8000]));
+            var f = SpectralForward.Run(engine.Models, tensor(batch.Clean, [2, 16000]), tensor(batch.Noisy, [2, 16000]));
             expected = (engine.Models.Discriminator.forward(f.CleanMag, f.CleanMag) - 1).square().mean().ToDouble();
         }
 

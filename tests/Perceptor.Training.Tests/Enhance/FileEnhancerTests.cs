@@ -15,7 +15,7 @@ public class FileEnhancerTests
         // A checkpoint of untrained tiny networks is enough to exercise the file handling.
         string path = Path.Combine(TestRuns.TempDir(), "t.ckpt");
         var config = TestRuns.Config();
-        using (var engine = new TrainingEngine(TestRuns.Models(config.Model.Resolve(), CPU), config, FakePesq.Score))
+        using (var engine = new TrainingEngine(TestRuns.Models(config.Model.Resolve(), CPU), config, PesqBatchScorers.Wideband(0)))
         {
             var state = new CheckpointState
             {

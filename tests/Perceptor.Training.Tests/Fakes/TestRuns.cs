@@ -31,8 +31,8 @@ internal static class TestRuns
     public static TrainerHooks Hooks(IReadOnlyList<ClipPair>? train = null, IReadOnlyList<ClipPair>? eval = null, bool delivered = false) => new()
     {
         CreateModels = delivered ? Models : FakeModels,
-        CreateScorer = _ => FakePesq.Score,
-        LoadData = (_, _, _) => (TrainingSet.FromMemory(train ?? Synth.Pairs(8, 1.0, 1)), EvalSet.FromMemory(eval ?? Synth.Pairs(2, 0.7, 100))),
+        CreateScorer = PesqBatchScorers.Wideband,
+        LoadData = (_, _, _) => (TrainingSet.FromMemory(train ?? Speech.Pairs(8, 0.8)), EvalSet.FromMemory(eval ?? Speech.Pairs(2, 1.0, first: 8))),
     };
 
     public static string TempDir()
