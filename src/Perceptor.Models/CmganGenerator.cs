@@ -12,12 +12,14 @@ namespace Perceptor.Models;
 /// </summary>
 /// <remarks>
 /// Path: stack (|Y|, Re, Im) → dense encoder (F → F' = (F + 1)/2) → <see cref="GeneratorConfig.ConformerBlocks"/>
-/// two-stage conformer blocks → a mask decoder giving M ≥ 0-initialised per-bin mask and a complex decoder giving
-/// (ΔRe, ΔIm), both reading the last conformer block → X̂ = M·|Y|·e^{jθ_Y} + (ΔRe + jΔIm).
+/// two-stage conformer blocks → a mask decoder giving the magnitude mask M and a complex decoder giving the residual
+/// (ΔRe, ΔIm), both reading the last conformer block → X̂ = M·|Y|·e^{jθ_Y} + (ΔRe + jΔIm). The mask activation
+/// is the reference's per-bin PReLU (slopes −0.25, so M starts non-negative but is unbounded) unless
+/// <see cref="GeneratorConfig.MaskActivation"/> selects the bounded learnable sigmoid; both have F parameters.
 /// State-dict names equal the reference's (<c>dense_encoder.*</c>, <c>TSCB_1…TSCB_n.*</c>, <c>mask_decoder.*</c>,
 /// <c>complex_decoder.*</c>, down to the sequential indices such as <c>conv.net.4.conv.weight</c>), so released
-/// PyTorch weights map one to one by name. TorchSharp adds nothing beyond PyTorch's entries except that batch
-/// norm's <c>num_batches_tracked</c> is stored as well, as in PyTorch.
+/// PyTorch weights map one to one by name: the key set is the reference's, batch norm's running statistics and
+/// <c>num_batches_tracked</c> included, and modules are registered in the reference's order.
 /// </remarks>
 public sealed class CmganGenerator : nn.Module<Tensor, (Tensor Real, Tensor Imag)>
 {
@@ -40,11 +42,20 @@ public sealed class CmganGenerator : nn.Module<Tensor, (Tensor Real, Tensor Imag
         for (int i = 0; i < _conformerBlocks.Length; i++)
         {
             _conformerBlocks[i] = new TsConformerBlock(config);
-            register_module($"TSCB_{i + 1}", _conformerBlocks[i]);
         }
 
         _maskDecoder = new MaskDecoder(config);
         _complexDecoder = new ComplexDecoder(config);
+
+        // Registered by hand in the reference's order (the blocks are an array, which field registration skips).
+        register_module("dense_encoder", _denseEncoder);
+        for (int i = 0; i < _conformerBlocks.Length; i++)
+        {
+            register_module($"TSCB_{i + 1}", _conformerBlocks[i]);
+        }
+
+        register_module("mask_decoder", _maskDecoder);
+        register_module("complex_decoder", _complexDecoder);
         RegisterComponents();
     }
 

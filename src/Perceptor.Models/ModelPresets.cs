@@ -27,7 +27,7 @@ public static class ModelPresets
         },
         new DiscriminatorConfig { BaseChannels = 16 });
 
-    /// <summary>16 channels, one TS-Conformer block, 2 heads × 8, dense depth 2, feed-forward ×2, kernel 7;
+    /// <summary>16 channels, one TS-Conformer block, 1 head × 16, dense depth 2, feed-forward ×2, kernel 7;
     /// discriminator base width 8.</summary>
     public static ModelPreset Tiny { get; } = new(
         "tiny",
@@ -36,8 +36,9 @@ public static class ModelPresets
             Channels = 16,
             ConformerBlocks = 1,
             DenseDepth = 2,
-            AttentionHeads = 2,
-            AttentionHeadDim = 8,
+            // One head: the [B·F', heads, T, T] score tensors of the time stage dominate a small model's cost.
+            AttentionHeads = 1,
+            AttentionHeadDim = 16,
             FeedForwardMultiplier = 2,
             ConvKernelSize = 7,
         },

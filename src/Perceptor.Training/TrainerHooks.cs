@@ -18,5 +18,5 @@ internal sealed record TrainerHooks
     /// <summary>Loads (train, eval) data; null reads the data folder.</summary>
     public Func<TrainingConfig, string, ITrainingListener?, (TrainingSet Train, EvalSet Eval)>? LoadData { get; init; }
 
-    public ICollapseRule CollapseRule { get; init; } = new PeakDropRule();
+    public ICollapseRule CollapseRule { get; init; } = new SharedCollapseRule();
 }

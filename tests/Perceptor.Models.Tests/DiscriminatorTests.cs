@@ -63,13 +63,7 @@ public class DiscriminatorTests
             + (discriminator.call(clean, estimate) - 0.5).square().mean();
         loss.backward();
 
-        foreach (var (name, parameter) in discriminator.named_parameters())
-        {
-            var grad = parameter.grad;
-            Assert.True(grad is not null, $"{name} has no gradient");
-            Assert.True(grad.isfinite().all().ToBoolean(), $"{name} has a non-finite gradient");
-            Assert.True(grad.abs().max().ToSingle() > 0f, $"{name} has an all-zero gradient");
-        }
+        EveryParameterHasAGradient(discriminator);
     }
 
     [Fact]

@@ -101,13 +101,7 @@ public class GeneratorTests
         var loss = (real - target).square().mean() + (imag + target).square().mean();
         loss.backward();
 
-        foreach (var (name, parameter) in generator.named_parameters())
-        {
-            var grad = parameter.grad;
-            Assert.True(grad is not null, $"{name} has no gradient");
-            Assert.True(grad.isfinite().all().ToBoolean(), $"{name} has a non-finite gradient");
-            Assert.True(grad.abs().max().ToSingle() > 0f, $"{name} has an all-zero gradient");
-        }
+        EveryParameterHasAGradient(generator);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace Perceptor.Models.Measure;
 /// optimiser step), as medians over several repeats after a warm-up, and the peak resident memory of each.
 /// Linux only for memory: the peak (VmHWM) is reset through /proc/self/clear_refs before each preset.
 /// Usage: <c>dotnet run -c Release --project tools/Perceptor.Models.Measure -- [preset ...] [--batch N]
-/// [--seconds S] [--repeats R]</c>.
+/// [--seconds S] [--repeats R] [--threads N]</c>.
 /// </summary>
 internal static class Program
 {
@@ -30,6 +30,7 @@ internal static class Program
                 case "--batch": batch = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--seconds": seconds = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--repeats": repeats = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--threads": set_num_threads(int.Parse(args[++i], CultureInfo.InvariantCulture)); break;
                 default: presets.Add(args[i]); break;
             }
         }

@@ -80,7 +80,6 @@ internal static class TrainCommand
                 };
                 using var listener = TrainProgress.Create(resolved.Train.Epochs);
                 var result = listener.Run(() => Trainer.Run(request, listener, listener.Token));
-                Console.WriteLine(result.Message);
                 Console.WriteLine($"run folder: {result.RunDir}");
                 return result.Reason switch
                 {

@@ -17,7 +17,7 @@ internal abstract class TrainProgress : ITrainingListener, IDisposable
     private int _trained;
     private int _skipped;
     private int _epochSteps;
-    private DateTime _epochStart = DateTime.UtcNow;
+    private double _epochSeconds;
 
     protected TrainProgress(int epochs)
     {
@@ -58,10 +58,11 @@ internal abstract class TrainProgress : ITrainingListener, IDisposable
         if (step.Batch == 1)
         {
             _trained = _skipped = _epochSteps = 0;
-            _epochStart = DateTime.UtcNow;
+            _epochSeconds = 0;
         }
 
         _epochSteps++;
+        _epochSeconds += step.StepSeconds;
         if (step.DiscSkipped)
         {
             _skipped++;
@@ -71,9 +72,9 @@ internal abstract class TrainProgress : ITrainingListener, IDisposable
             _trained++;
         }
 
-        double rate = _epochSteps / Math.Max(1e-9, (DateTime.UtcNow - _epochStart).TotalSeconds);
+        double secondsPerStep = _epochSeconds / _epochSteps;
         string text = string.Create(CultureInfo.InvariantCulture,
-            $"epoch {step.Epoch}/{Epochs} batch {step.Batch}/{batchesPerEpoch} | {rate:0.00} steps/s | loss {step.Loss.Total:0.0000} " +
+            $"epoch {step.Epoch}/{Epochs} batch {step.Batch}/{batchesPerEpoch} | {secondsPerStep:0.00} s/step | loss {step.Loss.Total:0.0000} " +
             $"(ri {step.Loss.Ri:0.0000} mag {step.Loss.Mag:0.0000} time {step.Loss.Time:0.0000} gan {step.Loss.Gan:0.0000}) | " +
             $"D {(step.DiscLoss is { } d ? d.ToString("0.00000", CultureInfo.InvariantCulture) : "skipped")} | D steps {_trained} taken, {_skipped} skipped");
         OnStep(step, batchesPerEpoch, text);

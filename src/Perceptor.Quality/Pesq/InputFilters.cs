@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Perceptor.Quality.Pesq;
 
 /// <summary>
@@ -63,6 +65,83 @@ internal static class InputFilters
         foreach (var section in sections)
         {
             Section(buffer, section);
+        }
+    }
+
+    /// <summary>
+    /// Applies the same cascade to two buffers, with results identical to <see cref="Cascade"/> on each. Where
+    /// 512-bit vectors are available the sections run as a skewed pipeline, one vector lane per section and lane k
+    /// working on the sample k steps behind lane 0, so the sections no longer wait for each other; every lane
+    /// performs exactly the scalar section's single-precision operations. Both buffers must hold
+    /// <paramref name="sections"/>.Length - 1 readable samples beyond their span lengths (they are overwritten
+    /// with the filter's continuation).
+    /// </summary>
+    public static void CascadePair(float[] first, int firstLength, float[] second, int secondLength, Biquad[] sections)
+    {
+        int stages = sections.Length;
+        int longest = Math.Max(firstLength, secondLength);
+        if (!Vector512.IsHardwareAccelerated || stages > Vector512<float>.Count || first.Length < longest + stages ||
+            second.Length < longest + stages)
+        {
+            Cascade(first.AsSpan(0, firstLength), sections);
+            Cascade(second.AsSpan(0, secondLength), sections);
+            return;
+        }
+
+        Span<float> b0 = stackalloc float[16], b1 = stackalloc float[16], b2 = stackalloc float[16];
+        Span<float> a1 = stackalloc float[16], a2 = stackalloc float[16];
+        b0.Clear();
+        b1.Clear();
+        b2.Clear();
+        a1.Clear();
+        a2.Clear();
+        for (int k = 0; k < stages; k++)
+        {
+            b0[k] = sections[k].B0;
+            b1[k] = sections[k].B1;
+            b2[k] = sections[k].B2;
+            a1[k] = sections[k].A1;
+            a2[k] = sections[k].A2;
+        }
+
+        var vb0 = Vector512.Create<float>(b0);
+        var vb1 = Vector512.Create<float>(b1);
+        var vb2 = Vector512.Create<float>(b2);
+        var va1 = Vector512.Create<float>(a1);
+        var va2 = Vector512.Create<float>(a2);
+
+        // Lane k takes lane k - 1 of the previous outputs; lane 0 takes the new input sample.
+        var shift = Vector512.Create(0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
+        var xw1 = Vector512<float>.Zero;
+        var xw2 = Vector512<float>.Zero;
+        var xy = Vector512<float>.Zero;
+        var yw1 = Vector512<float>.Zero;
+        var yw2 = Vector512<float>.Zero;
+        var yy = Vector512<float>.Zero;
+        int last = stages - 1;
+        int steps = longest + last;
+
+        // Inputs past each signal's end are zeros (the buffers' tails are cleared for that); the loop reads them.
+        first.AsSpan(firstLength, longest + stages - firstLength).Clear();
+        second.AsSpan(secondLength, longest + stages - secondLength).Clear();
+        for (int n = 0; n < steps; n++)
+        {
+            var xin = Vector512.Shuffle(xy, shift).WithElement(0, first[n]);
+            var yin = Vector512.Shuffle(yy, shift).WithElement(0, second[n]);
+            var xw = xin - (va1 * xw1) - (va2 * xw2);
+            var yw = yin - (va1 * yw1) - (va2 * yw2);
+            xy = (vb0 * xw) + (vb1 * xw1) + (vb2 * xw2);
+            yy = (vb0 * yw) + (vb1 * yw1) + (vb2 * yw2);
+            xw2 = xw1;
+            xw1 = xw;
+            yw2 = yw1;
+            yw1 = yw;
+            int done = n - last;
+            if (done >= 0)
+            {
+                first[done] = xy.GetElement(last);
+                second[done] = yy.GetElement(last);
+            }
         }
     }
 

@@ -11,6 +11,7 @@ namespace Perceptor.Quality.Pesq;
 internal sealed class PesqWorkspace
 {
     private readonly RealFft?[] _plans = new RealFft?[31];
+    private readonly CrossCorrelator?[] _correlators = new CrossCorrelator?[31];
     private readonly TimeAlignment _alignment;
     private readonly PerceptualModel _model;
     private readonly Disturbance _disturbance;
@@ -51,6 +52,13 @@ internal sealed class PesqWorkspace
     {
         int log = BitOperations.Log2((uint)length);
         return _plans[log] ??= new RealFft(length);
+    }
+
+    /// <summary>The frame cross-correlator of length <paramref name="length"/> (a power of two), made on first use.</summary>
+    public CrossCorrelator Correlator(int length)
+    {
+        int log = BitOperations.Log2((uint)length);
+        return _correlators[log] ??= new CrossCorrelator(length);
     }
 
     /// <summary>Grows <paramref name="array"/> to at least <paramref name="length"/> (contents are not kept).</summary>
@@ -123,8 +131,9 @@ internal sealed class PesqWorkspace
         int modelLength = nominal + pad;
         Ensure(ref _refModel, modelLength);
         Ensure(ref _degModel, modelLength);
-        Ensure(ref _refWork, refNominal + pad);
-        Ensure(ref _degWork, degNominal + pad);
+        // Room past the longer signal for the pipelined input cascade.
+        Ensure(ref _refWork, modelLength + 16);
+        Ensure(ref _degWork, modelLength + 16);
         Ensure(ref _refEnergy, refNominal / w);
         Ensure(ref _refLog, refNominal / w);
         Ensure(ref _degEnergy, degNominal / w);
@@ -140,18 +149,25 @@ internal sealed class PesqWorkspace
 
         bool degradedAudible = Prepare(degraded, rate, mode, divisor, _degModel.AsSpan(0, modelLength));
 
-        PrepareWorking(_refModel, _refWork, refNominal, rate);
-        VoiceActivity.Detect(_refWork, refNominal, w, _refEnergy, _refLog);
+        // The working copies for VAD and alignment: the model copy, DC removed, through the input cascade.
+        int refLength = refNominal + pad, degLength = degNominal + pad;
+        Array.Copy(_refModel, _refWork, refLength);
+        InputFilters.RemoveDc(_refWork.AsSpan(0, refLength), refNominal, margin, w);
         if (degradedAudible)
         {
-            PrepareWorking(_degModel, _degWork, degNominal, rate);
+            Array.Copy(_degModel, _degWork, degLength);
+            InputFilters.RemoveDc(_degWork.AsSpan(0, degLength), degNominal, margin, w);
+            InputFilters.CascadePair(_refWork, refLength, _degWork, degLength, rate.Cascade);
             VoiceActivity.Detect(_degWork, degNominal, w, _degEnergy, _degLog);
         }
         else
         {
-            Array.Clear(_degWork, 0, degNominal + pad);
+            InputFilters.Cascade(_refWork.AsSpan(0, refLength), rate.Cascade);
+            Array.Clear(_degWork, 0, degLength);
             Array.Clear(_degLog, 0, degNominal / w);
         }
+
+        VoiceActivity.Detect(_refWork, refNominal, w, _refEnergy, _refLog);
 
         _alignment.Bind(rate, _refWork, _degWork, refNominal, degNominal, _refEnergy, _refLog, _degLog);
         if (!_alignment.LocateUtterances(_utterances))
@@ -231,13 +247,4 @@ internal sealed class PesqWorkspace
         return true;
     }
 
-    /// <summary>The working copy for VAD and alignment: the model copy, DC removed, through the input cascade.</summary>
-    private static void PrepareWorking(float[] model, float[] work, int nominal, PesqRate rate)
-    {
-        int length = nominal + rate.Padding;
-        Array.Copy(model, work, length);
-        var span = work.AsSpan(0, length);
-        InputFilters.RemoveDc(span, nominal, rate.Margin, rate.Window);
-        InputFilters.Cascade(span, rate.Cascade);
-    }
 }

@@ -11,7 +11,7 @@ public sealed record CollapseSection
 
     /// <summary>Consecutive evaluated epochs the drop must last.</summary>
     [Description("evaluated epochs the drop must last")]
-    public int Epochs { get; init; } = 3;
+    public int Epochs { get; init; } = 2;
 
     /// <summary>Stop the run when the watch fires.</summary>
     [Description("stop the run when collapse is detected")]

@@ -4,7 +4,7 @@ namespace Perceptor.Training.Tests.Probes;
 
 public class CollapseWatchTests
 {
-    private static CollapseWatch Watch() => new(new PeakDropRule(), drop: 0.2, epochs: 2);
+    private static CollapseWatch Watch() => new(new SharedCollapseRule(), drop: 0.2, epochs: 2);
 
     [Fact]
     public void Fires_once_when_pesq_stays_below_the_peak_while_loss_falls()
