@@ -119,6 +119,7 @@ public static class VerdictRules
             VerdictKind.NotSupported => "Not supported: no arm changes the final eval PESQ by a meaningful amount, and the seed spread is small enough to tell.",
             _ when comparisons.Any(c => c.Kind == VerdictKind.Supported) && comparisons.Any(c => c.Kind == VerdictKind.Contradicted) =>
                 $"Inconclusive: the arms disagree ({Arms(VerdictKind.Supported)} better, {Arms(VerdictKind.Contradicted)} worse).",
+            _ when comparisons.Any(c => c.Delta is null) => "Inconclusive: not every arm has an evaluated epoch yet.",
             _ when comparisons.All(c => c.Seeds < 2) => "Inconclusive: one seed per arm, so no difference can be told from seed-to-seed variation.",
             _ => "Inconclusive: the differences are not larger than the spread across seeds.",
         };
