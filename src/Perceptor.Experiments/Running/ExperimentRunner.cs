@@ -13,17 +13,24 @@ public sealed class ExperimentRunner
     private readonly IRunTrainer _trainer;
     private readonly TextWriter _log;
     private readonly int _parallel;
+    private readonly int _retries;
     private readonly object _gate = new();
 
-    /// <summary>A runner that trains with <paramref name="trainer"/> and writes progress lines to <paramref name="log"/>.</summary>
-    public ExperimentRunner(IRunTrainer trainer, TextWriter log, int parallel = 1)
+    /// <summary>
+    /// A runner that trains with <paramref name="trainer"/> and writes progress lines to <paramref name="log"/>. A run
+    /// whose trainer throws is retried up to <paramref name="retries"/> times at once, from its last checkpoint, before
+    /// it counts as failed: a sporadic error (a native fault, a full disk freed meanwhile) costs one epoch at most.
+    /// </summary>
+    public ExperimentRunner(IRunTrainer trainer, TextWriter log, int parallel = 1, int retries = 1)
     {
         ArgumentNullException.ThrowIfNull(trainer);
         ArgumentNullException.ThrowIfNull(log);
         ArgumentOutOfRangeException.ThrowIfLessThan(parallel, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(retries);
         _trainer = trainer;
         _log = TextWriter.Synchronized(log);
         _parallel = parallel;
+        _retries = retries;
     }
 
     /// <summary>Runs or continues <paramref name="plan"/>; cancelling stops the running runs at a checkpoint and starts no more.</summary>
@@ -136,42 +143,54 @@ public sealed class ExperimentRunner
         string runDir = plan.RunPath(run);
         var entry = manifest.Find(run.Folder)!;
         var before = RunFolderState.Inspect(runDir);
-        if (before.Progress == RunProgress.Started)
-        {
-            string aside = SetAside(runDir);
-            _log.WriteLine($"[{run.Name}] never reached a checkpoint; its partial folder is kept as {Path.GetFileName(aside)} and the run starts over");
-        }
-
-        bool resume = before.Progress == RunProgress.Resumable;
-        string action = resume ? "resumed" : "started";
-        lock (_gate)
-        {
-            entry.Status = RunStatus.Running;
-            entry.Attempts++;
-            entry.Started = DateTimeOffset.UtcNow;
-            entry.Ended = null;
-            entry.Message = null;
-            manifest.Save(outDir);
-        }
-
-        _log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"[{run.Name}] {(resume ? $"resuming after {before.EpochsLogged} logged epoch(s)" : "starting")} ({ordinal}/{total}): {string.Join(" ", run.Arm.Settings.DefaultIfEmpty("reference settings"))}"));
-
+        string action = before.Progress == RunProgress.Resumable ? "resumed" : "started";
         string? failure = null;
-        try
+        for (int attempt = 0; ; attempt++)
         {
-            var request = new TrainRequest(dataDir, runDir, run.Name, plan.Spec.Preset,
-                plan.Spec.ConfigFile is null ? null : Path.GetFullPath(plan.Spec.ConfigFile), run.Overrides, resume,
-                Path.Combine(outDir, "logs", run.Arm.Name + "_" + PlannedRun.SeedFolder(run.Seed) + ".log"));
-            _trainer.Train(request, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The state of the folder below says whether a checkpoint made it.
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            failure = e.Message;
+            if (before.Progress == RunProgress.Started)
+            {
+                string aside = SetAside(runDir);
+                _log.WriteLine($"[{run.Name}] never reached a checkpoint; its partial folder is kept as {Path.GetFileName(aside)} and the run starts over");
+            }
+
+            bool resume = before.Progress == RunProgress.Resumable;
+            lock (_gate)
+            {
+                entry.Status = RunStatus.Running;
+                entry.Attempts++;
+                entry.Started = DateTimeOffset.UtcNow;
+                entry.Ended = null;
+                entry.Message = null;
+                manifest.Save(outDir);
+            }
+
+            _log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"[{run.Name}] {(resume ? $"resuming after {before.EpochsLogged} logged epoch(s)" : "starting")} ({ordinal}/{total}): {string.Join(" ", run.Arm.Settings.DefaultIfEmpty("reference settings"))}"));
+
+            failure = null;
+            try
+            {
+                var request = new TrainRequest(dataDir, runDir, run.Name, plan.Spec.Preset,
+                    plan.Spec.ConfigFile is null ? null : Path.GetFullPath(plan.Spec.ConfigFile), run.Overrides, resume,
+                    Path.Combine(outDir, "logs", run.Arm.Name + "_" + PlannedRun.SeedFolder(run.Seed) + ".log"));
+                _trainer.Train(request, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The state of the folder below says whether a checkpoint made it.
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                failure = FirstLine(e.Message);
+            }
+
+            before = RunFolderState.Inspect(runDir);
+            if (failure is null || before.IsFinished || cancellationToken.IsCancellationRequested || attempt >= _retries)
+            {
+                break;
+            }
+
+            _log.WriteLine($"[{run.Name}] failed ({failure}); trying again{(before.Progress == RunProgress.Resumable ? " from its last checkpoint" : "")}");
         }
 
         var after = RunFolderState.Inspect(runDir);
@@ -205,6 +224,13 @@ public sealed class ExperimentRunner
 
         _log.WriteLine($"[{run.Name}] {StatusText(status)} ({Describe(after)}){(message is null ? "" : ": " + message)}");
         return new RunOutcome(run, status, action, message);
+    }
+
+    // Native errors carry a long stack after their first line; the manifest and the summary keep the sentence.
+    private static string FirstLine(string message)
+    {
+        int end = message.IndexOfAny(['\r', '\n']);
+        return (end < 0 ? message : message[..end]).Trim();
     }
 
     private static string SetAside(string runDir)

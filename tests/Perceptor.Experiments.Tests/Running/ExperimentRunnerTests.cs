@@ -120,7 +120,7 @@ public sealed class ExperimentRunnerTests : IDisposable
     public void A_crashed_run_is_marked_failed_and_resumed_next_time_while_the_others_go_on()
     {
         var first = new FakeTrainer { CrashRun = "baseline/seed-1", StopAfterEpochs = 2 };
-        var outcome = new ExperimentRunner(first, TextWriter.Null).Run(Plan());
+        var outcome = new ExperimentRunner(first, TextWriter.Null, retries: 0).Run(Plan());
 
         Assert.Equal(4, first.Calls.Count);
         Assert.Equal(RunStatus.Failed, outcome.Runs[0].Status);
@@ -132,6 +132,18 @@ public sealed class ExperimentRunnerTests : IDisposable
         var call = Assert.Single(second.Calls);
         Assert.Equal("baseline/seed-1", call.RunName);
         Assert.True(call.Resume);
+    }
+
+    [Fact]
+    public void A_run_whose_trainer_throws_is_retried_at_once_from_its_checkpoint()
+    {
+        var trainer = new FakeTrainer { CrashRun = "mask/seed-1", StopAfterEpochs = 1 };
+        var outcome = new ExperimentRunner(trainer, TextWriter.Null).Run(Plan(seeds: [1]));
+
+        Assert.True(outcome.AllFinished);
+        Assert.Equal(["baseline/seed-1", "mask/seed-1", "mask/seed-1"], trainer.Calls.Select(c => c.RunName));
+        Assert.True(trainer.Calls[2].Resume);
+        Assert.Equal(2, ExperimentManifest.Load(_out)!.Find("mask/seed-1")!.Attempts);
     }
 
     [Fact]
