@@ -31,6 +31,7 @@ public static class DemoRunner
             Epochs = options.Epochs,
             Preset = options.Preset,
             Settings = options.Settings,
+            Parallel = options.Parallel,
         }, log, trainer, cancellationToken);
         return new DemoResult(dataDir, corpus, experiment, clock.Elapsed);
     }

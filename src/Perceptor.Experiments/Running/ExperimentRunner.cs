@@ -21,7 +21,7 @@ public sealed class ExperimentRunner
     /// whose trainer throws is retried up to <paramref name="retries"/> times at once, from its last checkpoint, before
     /// it counts as failed: a sporadic error (a native fault, a full disk freed meanwhile) costs one epoch at most.
     /// </summary>
-    public ExperimentRunner(IRunTrainer trainer, TextWriter log, int parallel = 1, int retries = 1)
+    public ExperimentRunner(IRunTrainer trainer, TextWriter log, int parallel = 1, int retries = 2)
     {
         ArgumentNullException.ThrowIfNull(trainer);
         ArgumentNullException.ThrowIfNull(log);

@@ -33,6 +33,7 @@ public sealed class DemoRunnerTests : IDisposable
         var options = new DemoOptions
         {
             OutDir = _root,
+            Parallel = 1,
             Corpus = new DemoOptions().Corpus with { TrainSpeakers = 2, TrainClipsPerSpeaker = 2, TestSpeakers = 1, TestClipsPerSpeaker = 2 },
         };
         var result = DemoRunner.Run(options, TextWriter.Null, trainer);
