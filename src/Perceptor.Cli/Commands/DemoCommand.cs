@@ -30,15 +30,17 @@ internal static class DemoCommand
             {
                 var result = DemoRunner.Run(defaults with { OutDir = parse.GetValue(output)! }, Console.Out, cancellationToken: stop.Token);
                 var experiment = result.Experiment;
+                bool interrupted = experiment.Outcome is { Interrupted: true };
                 if (experiment.Report is { } report)
                 {
                     Console.WriteLine();
                     Console.Write(report.Summary);
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"demo finished in {result.Elapsed.TotalMinutes:0.0} min"));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"demo {(interrupted ? "stopped" : "finished")} after {result.Elapsed.TotalMinutes:0.0} min"));
                     Console.WriteLine($"report: {report.HtmlPath}");
                 }
 
-                if (experiment.Outcome is { Interrupted: true })
+                if (interrupted)
                 {
                     Console.WriteLine("interrupted: run the demo again to continue");
                     return 130;
