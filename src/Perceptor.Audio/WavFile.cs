@@ -29,6 +29,12 @@ public static class WavFile
 
         try
         {
+            if (new FileInfo(path).Length == 0)
+            {
+                throw new AudioFileException(path, "empty file (0 bytes)");
+            }
+
+            long? declaredData = DeclaredDataChunkSize(path);
             using var reader = new WaveFileReader(path);
             var format = reader.WaveFormat;
             var kind = SampleKindOf(path, format);
@@ -45,19 +51,33 @@ public static class WavFile
             }
 
             int blockAlign = bytesPerSample * channels;
-            long declared = reader.Length;
-            var data = new byte[declared];
-            int read = ReadFully(reader, data);
-            if (read < declared)
+            long present = reader.Length;
+            // NAudio quietly shortens a data chunk that runs past the end of the file; a file cut short in
+            // transfer must not be scored as if it were complete, so compare with what the header declares.
+            if (declaredData is long declared && declared > present)
             {
                 throw new AudioFileException(path,
-                    $"truncated: the data chunk declares {declared} bytes but only {read} are present");
+                    $"truncated: the data chunk declares {declared} bytes but only {present} are present");
             }
 
-            int frames = (int)(read / blockAlign);
+            long frames = present / blockAlign;
             if (frames == 0)
             {
                 throw new AudioFileException(path, "no samples (empty data chunk)");
+            }
+
+            if (frames > int.MaxValue)
+            {
+                throw new AudioFileException(path, $"too long ({frames} frames; at most {int.MaxValue} are supported)");
+            }
+
+            // A stray partial frame at the end (odd writers) is dropped: NAudio reads whole blocks only.
+            var data = new byte[frames * blockAlign];
+            int read = ReadFully(reader, data);
+            if (read < data.Length)
+            {
+                throw new AudioFileException(path,
+                    $"truncated: the data chunk holds {data.Length} bytes but only {read} could be read");
             }
 
             var samples = new float[frames];
@@ -70,15 +90,15 @@ public static class WavFile
         }
         catch (FormatException e)
         {
-            throw new AudioFileException(path, $"not a readable WAV file ({e.Message})", e);
+            throw new AudioFileException(path, $"not a WAV file ({e.Message})", e);
         }
         catch (EndOfStreamException e)
         {
-            throw new AudioFileException(path, "truncated header (file ends inside a RIFF chunk)", e);
+            throw new AudioFileException(path, "truncated header (the file ends inside a RIFF chunk)", e);
         }
         catch (InvalidDataException e)
         {
-            throw new AudioFileException(path, $"not a readable WAV file ({e.Message})", e);
+            throw new AudioFileException(path, $"not a WAV file ({e.Message})", e);
         }
         catch (ArgumentException e)
         {
@@ -92,6 +112,34 @@ public static class WavFile
         {
             throw new AudioFileException(path, $"cannot open ({e.Message})", e);
         }
+    }
+
+    /// <summary>
+    /// The size the first <c>data</c> chunk declares, found by walking the RIFF chunk list; null when the file is
+    /// not plain RIFF/WAVE or has no data chunk (NAudio then reports the problem) or declares an RF64 size.
+    /// </summary>
+    private static long? DeclaredDataChunkSize(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        Span<byte> header = stackalloc byte[12];
+        if (stream.Read(header) < 12 || !header[..4].SequenceEqual("RIFF"u8) || !header[8..12].SequenceEqual("WAVE"u8))
+        {
+            return null;
+        }
+
+        Span<byte> chunk = stackalloc byte[8];
+        while (stream.Read(chunk) == 8)
+        {
+            uint size = BinaryPrimitives.ReadUInt32LittleEndian(chunk[4..]);
+            if (chunk[..4].SequenceEqual("data"u8))
+            {
+                return size == uint.MaxValue ? null : size;
+            }
+
+            stream.Seek(size + (size & 1), SeekOrigin.Current);
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -179,24 +227,30 @@ public static class WavFile
         var encoding = format.Encoding;
         if (encoding == WaveFormatEncoding.Extensible)
         {
-            if (format is WaveFormatExtensible ext)
+            // NAudio hands EXTENSIBLE headers back either typed or as raw extra bytes (cbSize 22: valid bits,
+            // channel mask, then the sub-format GUID at offset 6).
+            Guid? subFormat = format switch
             {
-                if (ext.SubFormat == PcmSubFormat)
-                {
-                    encoding = WaveFormatEncoding.Pcm;
-                }
-                else if (ext.SubFormat == FloatSubFormat)
-                {
-                    encoding = WaveFormatEncoding.IeeeFloat;
-                }
-                else
-                {
-                    throw new AudioFileException(path, $"unsupported WAVE_FORMAT_EXTENSIBLE sub-format {ext.SubFormat}");
-                }
+                WaveFormatExtensible typed => typed.SubFormat,
+                WaveFormatExtraData { ExtraData.Length: >= 22 } raw => new Guid(raw.ExtraData.AsSpan(6, 16)),
+                _ => null,
+            };
+            if (subFormat is null)
+            {
+                throw new AudioFileException(path, "WAVE_FORMAT_EXTENSIBLE header without its extension");
+            }
+
+            if (subFormat == PcmSubFormat)
+            {
+                encoding = WaveFormatEncoding.Pcm;
+            }
+            else if (subFormat == FloatSubFormat)
+            {
+                encoding = WaveFormatEncoding.IeeeFloat;
             }
             else
             {
-                throw new AudioFileException(path, "WAVE_FORMAT_EXTENSIBLE header without its extension");
+                throw new AudioFileException(path, $"unsupported WAVE_FORMAT_EXTENSIBLE sub-format {subFormat}");
             }
         }
 

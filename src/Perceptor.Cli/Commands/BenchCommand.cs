@@ -8,6 +8,7 @@ internal static class BenchCommand
     public static Command Create()
     {
         var command = new Command("bench", "(not available yet)");
+        command.Subcommands.Add(Bench.MetricsBenchCommand.Create());
         command.SetAction(_ =>
         {
             Console.Error.WriteLine("perceptor bench: not available yet");

@@ -1,20 +1,28 @@
 namespace Perceptor.Quality.Pesq;
 
 /// <summary>
-/// PESQ (ITU-T P.862, P.862.1, P.862.2), clean-room. Stateless and thread-safe: every call uses its own working
-/// memory. Inputs are float samples at any common scale.
+/// PESQ, clean-room: ITU-T P.862 narrowband with the P.862.1 mapping to MOS-LQO (at 8 and 16 kHz, the model
+/// running natively at the given rate) and P.862.2 wideband (16 kHz), returning MOS-LQO as the common Python
+/// wrapper of the reference implementation does. Inputs are float samples at any common scale: both signals are
+/// first divided by their joint peak magnitude, so a gain applied to both does not change the score.
+/// Thread-safe: every computation uses a workspace owned by the calling thread.
 /// </summary>
 public static class PesqScorer
 {
+    // Scratch memory reused by successive calls on the same thread; it never influences a result.
+    [ThreadStatic]
+    private static PesqWorkspace? t_workspace;
+
     /// <summary>Scores <paramref name="degraded"/> against <paramref name="reference"/> at <paramref name="sampleRate"/> Hz.</summary>
-    public static PesqResult Score(ReadOnlySpan<float> reference, ReadOnlySpan<float> degraded, int sampleRate, PesqMode mode)
-    {
-        _ = reference;
-        _ = degraded;
-        _ = sampleRate;
-        _ = mode;
-        throw new NotImplementedException("PESQ is being written");
-    }
+    /// <returns>
+    /// The MOS-LQO, or the failure: <see cref="PesqFailure.InvalidSampleRate"/> (not 8000/16000, or wideband at
+    /// 8000), <see cref="PesqFailure.TooShort"/> (either signal shorter than fs/4 samples),
+    /// <see cref="PesqFailure.NonFinite"/>, <see cref="PesqFailure.NoUtterances"/> (no speech found in the
+    /// reference, including an all-zero reference) or <see cref="PesqFailure.SilentDegraded"/> (the degraded
+    /// signal has no energy, where the reference implementation returns NaN).
+    /// </returns>
+    public static PesqResult Score(ReadOnlySpan<float> reference, ReadOnlySpan<float> degraded, int sampleRate, PesqMode mode) =>
+        Compute(reference, degraded, sampleRate, mode, t_workspace ??= new PesqWorkspace()).ToResult();
 
     /// <summary>
     /// Scores many pairs on up to <paramref name="maxDegreeOfParallelism"/> threads (default: all cores) and returns
@@ -23,11 +31,70 @@ public static class PesqScorer
     public static PesqResult[] ScoreBatch(IReadOnlyList<PesqPair> pairs, PesqMode mode, int maxDegreeOfParallelism = 0,
         IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        _ = pairs;
-        _ = mode;
-        _ = maxDegreeOfParallelism;
-        _ = progress;
-        _ = cancellationToken;
-        throw new NotImplementedException("PESQ is being written");
+        ArgumentNullException.ThrowIfNull(pairs);
+        var results = new PesqResult[pairs.Count];
+        if (pairs.Count == 0)
+        {
+            return results;
+        }
+
+        int threads = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount;
+        int finished = 0;
+        var options = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = threads,
+            CancellationToken = cancellationToken,
+        };
+        Parallel.For(0, pairs.Count, options, () => new PesqWorkspace(), (i, _, workspace) =>
+        {
+            var pair = pairs[i] ?? throw new ArgumentException($"pair {i} is null", nameof(pairs));
+            results[i] = Compute(pair.Reference.Span, pair.Degraded.Span, pair.SampleRate, mode, workspace).ToResult();
+            int done = Interlocked.Increment(ref finished);
+            progress?.Report(done);
+            return workspace;
+        }, _ => { });
+        return results;
+    }
+
+    /// <summary>Validates and scores one pair with the given workspace, keeping the intermediate results.</summary>
+    internal static PesqDetails Compute(ReadOnlySpan<float> reference, ReadOnlySpan<float> degraded, int sampleRate,
+        PesqMode mode, PesqWorkspace workspace)
+    {
+        var rate = PesqRate.For(sampleRate);
+        if (rate is null || (mode == PesqMode.Wideband && sampleRate != 16000) || !Enum.IsDefined(mode))
+        {
+            return PesqDetails.Failed(PesqFailure.InvalidSampleRate);
+        }
+
+        int shortest = sampleRate / 4;
+        if (reference.Length < shortest || degraded.Length < shortest)
+        {
+            return PesqDetails.Failed(PesqFailure.TooShort);
+        }
+
+        if (!AllFinite(reference) || !AllFinite(degraded))
+        {
+            return PesqDetails.Failed(PesqFailure.NonFinite);
+        }
+
+        return workspace.Score(reference, degraded, rate, mode);
+    }
+
+    /// <summary>Scores with a fresh thread-local workspace and returns the intermediate results (diagnostics, tests).</summary>
+    internal static PesqDetails ComputeDetails(ReadOnlySpan<float> reference, ReadOnlySpan<float> degraded,
+        int sampleRate, PesqMode mode) =>
+        Compute(reference, degraded, sampleRate, mode, t_workspace ??= new PesqWorkspace());
+
+    private static bool AllFinite(ReadOnlySpan<float> samples)
+    {
+        foreach (float x in samples)
+        {
+            if (!float.IsFinite(x))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -1,0 +1,161 @@
+using System.Runtime.Intrinsics;
+
+namespace Perceptor.Quality.Pesq;
+
+/// <summary>
+/// The filters between level alignment and the model (P.862 10.1.2, P.862.2 clause 2): the listening-condition
+/// filter that both the model and the alignment see (IRS receive in narrowband, the 100 Hz high-pass of P.862.2 in
+/// wideband), and the DC removal and IIR cascade that only the voice activity detection and time alignment see.
+/// Sample arithmetic is single precision, as in the standard.
+/// </summary>
+internal static class InputFilters
+{
+    /// <summary>Samples ramped in at each end of the signal before the wideband filter (P.862.2).</summary>
+    private const int WidebandRamp = 16;
+
+    /// <summary>
+    /// P.862.2 receive filter on the signal region (the original samples, without margins or pad): a 16-sample
+    /// linear ramp in and out, then one second-order high-pass section with zero initial state.
+    /// </summary>
+    public static void WidebandReceive(Span<float> region)
+    {
+        int n = region.Length;
+        int ramp = Math.Min(WidebandRamp, n);
+        for (int k = 0; k < ramp; k++)
+        {
+            float g = (k + 1) / (float)WidebandRamp;
+            region[k] *= g;
+            region[n - 1 - k] *= g;
+        }
+
+        Section(region, InputCascades.WidebandReceive);
+    }
+
+    /// <summary>
+    /// Removes the DC of the signal region [margin, nominal - margin) and ramps its first and last
+    /// <paramref name="window"/> samples. The mean divides the region's sum by the whole nominal length, as the
+    /// standard does.
+    /// </summary>
+    public static void RemoveDc(Span<float> buffer, int nominal, int margin, int window)
+    {
+        int start = margin, end = nominal - margin;
+        double sum = 0;
+        for (int i = start; i < end; i++)
+        {
+            sum += buffer[i];
+        }
+
+        float mean = (float)(sum / nominal);
+        for (int i = start; i < end; i++)
+        {
+            buffer[i] -= mean;
+        }
+
+        for (int k = 0; k < window; k++)
+        {
+            float g = (0.5f + k) / window;
+            buffer[start + k] *= g;
+            buffer[end - 1 - k] *= g;
+        }
+    }
+
+    /// <summary>Applies <paramref name="sections"/> in order over the whole buffer, each from zero state.</summary>
+    public static void Cascade(Span<float> buffer, Biquad[] sections)
+    {
+        foreach (var section in sections)
+        {
+            Section(buffer, section);
+        }
+    }
+
+    /// <summary>
+    /// Applies the same cascade to two buffers, with results identical to <see cref="Cascade"/> on each. Where
+    /// 512-bit vectors are available the sections run as a skewed pipeline, one vector lane per section and lane k
+    /// working on the sample k steps behind lane 0, so the sections no longer wait for each other; every lane
+    /// performs exactly the scalar section's single-precision operations. Both buffers must hold
+    /// <paramref name="sections"/>.Length - 1 readable samples beyond their span lengths (they are overwritten
+    /// with the filter's continuation).
+    /// </summary>
+    public static void CascadePair(float[] first, int firstLength, float[] second, int secondLength, Biquad[] sections)
+    {
+        int stages = sections.Length;
+        int longest = Math.Max(firstLength, secondLength);
+        if (!Vector512.IsHardwareAccelerated || stages > Vector512<float>.Count || first.Length < longest + stages ||
+            second.Length < longest + stages)
+        {
+            Cascade(first.AsSpan(0, firstLength), sections);
+            Cascade(second.AsSpan(0, secondLength), sections);
+            return;
+        }
+
+        Span<float> b0 = stackalloc float[16], b1 = stackalloc float[16], b2 = stackalloc float[16];
+        Span<float> a1 = stackalloc float[16], a2 = stackalloc float[16];
+        b0.Clear();
+        b1.Clear();
+        b2.Clear();
+        a1.Clear();
+        a2.Clear();
+        for (int k = 0; k < stages; k++)
+        {
+            b0[k] = sections[k].B0;
+            b1[k] = sections[k].B1;
+            b2[k] = sections[k].B2;
+            a1[k] = sections[k].A1;
+            a2[k] = sections[k].A2;
+        }
+
+        var vb0 = Vector512.Create<float>(b0);
+        var vb1 = Vector512.Create<float>(b1);
+        var vb2 = Vector512.Create<float>(b2);
+        var va1 = Vector512.Create<float>(a1);
+        var va2 = Vector512.Create<float>(a2);
+
+        // Lane k takes lane k - 1 of the previous outputs; lane 0 takes the new input sample.
+        var shift = Vector512.Create(0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
+        var xw1 = Vector512<float>.Zero;
+        var xw2 = Vector512<float>.Zero;
+        var xy = Vector512<float>.Zero;
+        var yw1 = Vector512<float>.Zero;
+        var yw2 = Vector512<float>.Zero;
+        var yy = Vector512<float>.Zero;
+        int last = stages - 1;
+        int steps = longest + last;
+
+        // Inputs past each signal's end are zeros (the buffers' tails are cleared for that); the loop reads them.
+        first.AsSpan(firstLength, longest + stages - firstLength).Clear();
+        second.AsSpan(secondLength, longest + stages - secondLength).Clear();
+        for (int n = 0; n < steps; n++)
+        {
+            var xin = Vector512.Shuffle(xy, shift).WithElement(0, first[n]);
+            var yin = Vector512.Shuffle(yy, shift).WithElement(0, second[n]);
+            var xw = xin - (va1 * xw1) - (va2 * xw2);
+            var yw = yin - (va1 * yw1) - (va2 * yw2);
+            xy = (vb0 * xw) + (vb1 * xw1) + (vb2 * xw2);
+            yy = (vb0 * yw) + (vb1 * yw1) + (vb2 * yw2);
+            xw2 = xw1;
+            xw1 = xw;
+            yw2 = yw1;
+            yw1 = yw;
+            int done = n - last;
+            if (done >= 0)
+            {
+                first[done] = xy.GetElement(last);
+                second[done] = yy.GetElement(last);
+            }
+        }
+    }
+
+    /// <summary>One section in place, zero initial state, single-precision arithmetic in the published order.</summary>
+    public static void Section(Span<float> x, Biquad c)
+    {
+        float w1 = 0, w2 = 0;
+        float b0 = c.B0, b1 = c.B1, b2 = c.B2, a1 = c.A1, a2 = c.A2;
+        for (int i = 0; i < x.Length; i++)
+        {
+            float w = x[i] - (a1 * w1) - (a2 * w2);
+            x[i] = (b0 * w) + (b1 * w1) + (b2 * w2);
+            w2 = w1;
+            w1 = w;
+        }
+    }
+}
