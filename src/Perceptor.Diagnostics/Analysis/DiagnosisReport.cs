@@ -96,7 +96,7 @@ public static class DiagnosisReport
         ArgumentNullException.ThrowIfNull(disc);
         return disc.SkipBasis switch
         {
-            SkipRateBasis.Exact => $"{Fmt.Pct(disc.SkipRate!.Value)} (exact: {disc.SkipBasisText})",
+            SkipRateBasis.Exact => $"{Fmt.Pct(disc.SkipRate!.Value)} (exact, {disc.SkipBasisText})",
             SkipRateBasis.Sample => $"{Fmt.Pct(disc.SkipRate!.Value)} (95% CI {Fmt.PctRange(disc.SkipLower!.Value, disc.SkipUpper!.Value)}; {disc.SkipBasisText})",
             SkipRateBasis.Bounds => $"unknown, between {Fmt.PctRange(disc.SkipLower!.Value, disc.SkipUpper!.Value)} ({disc.SkipBasisText})",
             _ => $"unknown ({disc.SkipBasisText})",

@@ -92,7 +92,7 @@ public sealed record DiscAccounting
                 SkipLower = p.Value,
                 SkipUpper = p.Value,
                 Skips = p,
-                SkipBasisText = $"counted exactly from {tally.Basis}",
+                SkipBasisText = $"counted over every batch in {tally.Basis}",
                 PerEpoch = ExactPerEpoch(run),
             };
         }

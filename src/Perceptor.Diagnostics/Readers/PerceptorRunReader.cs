@@ -225,7 +225,7 @@ public static partial class PerceptorRunReader
                 ? string.Create(CultureInfo.InvariantCulture, $"epoch {epochs[0].Epoch}")
                 : string.Create(CultureInfo.InvariantCulture, $"epochs {epochs[0].Epoch}-{epochs[^1].Epoch}");
             return new DiscTally(batches, epochs.Sum(e => (long)e.DiscSkipped), epochs.Sum(e => (long)e.SaturatedSteps),
-                $"the epoch records of {range} (every step counted)");
+                $"the epoch records of {range}");
         }
 
         if (interval == 1 && steps.Count > 0)
