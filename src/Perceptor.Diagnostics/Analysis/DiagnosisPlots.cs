@@ -81,7 +81,7 @@ public static class DiagnosisPlots
     {
         var run = d.Run;
         var series = new List<ChartSeries>();
-        var taken = run.Steps.Where(s => s.DiscLoss is > 0 && s.DiscSkipped != true).ToList();
+        var taken = Thin(run.Steps.Where(s => s.DiscLoss is > 0 && s.DiscSkipped != true).ToList());
         if (taken.Count > 0)
         {
             series.Add(new ChartSeries("discriminator loss per logged step", taken.Select(s => s.Position).ToList(),
@@ -97,12 +97,12 @@ public static class DiagnosisPlots
         }
 
         var positives = series.SelectMany(s => s.Y).Where(y => y > 0).ToList();
-        var skipped = run.Steps.Where(s => s.DiscSkipped == true).ToList();
-        var unknown = run.Steps.Where(s => s.DiscSkipped is null && s.DiscLoss == 0).ToList();
+        var skipped = Thin(run.Steps.Where(s => s.DiscSkipped == true).ToList());
+        var unknown = Thin(run.Steps.Where(s => s.DiscSkipped is null && s.DiscLoss == 0).ToList());
         double floor = positives.Count > 0 ? positives.Min() / 3 : d.Options.SaturationLoss / 10;
         if (skipped.Count > 0)
         {
-            series.Add(new ChartSeries($"skipped step ({skipped.Count})", skipped.Select(s => s.Position).ToList(),
+            series.Add(new ChartSeries($"skipped step ({run.Steps.Count(s => s.DiscSkipped == true)})", skipped.Select(s => s.Position).ToList(),
                 skipped.Select(_ => floor).ToList()) { Style = ChartStyle.Points, Color = "#d62728", MarkerSize = 5 });
         }
 
@@ -198,6 +198,19 @@ public static class DiagnosisPlots
                 new("GAN", x, g.Select(p => p.Gan).ToList()) { Color = "#d62728" },
             ],
         };
+    }
+
+    // A run that logs every step can have hundreds of thousands: an even subset draws the same picture.
+    private static List<StepPoint> Thin(List<StepPoint> steps)
+    {
+        const int Max = 20_000;
+        if (steps.Count <= Max)
+        {
+            return steps;
+        }
+
+        int stride = (steps.Count + Max - 1) / Max;
+        return steps.Where((_, i) => i % stride == 0).ToList();
     }
 
     private static List<double> X(IEnumerable<EpochPoint> points) => points.Select(p => (double)p.Epoch).ToList();

@@ -43,6 +43,28 @@ public class DiagnoseRunnerTests
         Assert.Contains("Collapse: YES", outcome.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(1, false)]
+    [InlineData(2, true)]
+    public void A_short_or_killed_run_still_gets_a_report(int epochs, bool finished)
+    {
+        using var dir = new TempDirectory();
+        string runFolder = Path.Combine(dir.Path, "run");
+        new PerceptorRun { Pesq = new[] { 2.3, 2.4 }[..epochs], SkipEvery = 7, Finished = finished }.Write(runFolder);
+        string outDir = Path.Combine(runFolder, "report");
+
+        var outcome = DiagnoseRunner.Run(new DiagnoseRequest { Path = runFolder, OutDirectory = outDir, Format = OutputFormat.Json });
+
+        Assert.True(File.Exists(Path.Combine(outDir, "report.html")));
+        Assert.True(File.Exists(Path.Combine(outDir, "disc-loss.png")));
+        Assert.Equal("exact", SkipRateBasisName(outcome));
+        Assert.Null(outcome.Diagnosis.Find(Perceptor.Diagnostics.Detectors.FindingIds.PesqCollapse));
+    }
+
+    private static string? SkipRateBasisName(DiagnoseOutcome outcome) =>
+        JsonDocument.Parse(outcome.Output).RootElement.GetProperty("disc").GetProperty("skip_rate_basis").GetString();
+
     [Fact]
     public void A_foreign_text_log_gets_the_plots_it_has_data_for()
     {
