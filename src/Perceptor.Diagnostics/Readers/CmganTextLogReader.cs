@@ -31,11 +31,7 @@ public static partial class CmganTextLogReader
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(path);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            lines.Add(line);
-        }
+        var lines = LogLines.ReadAll(reader);
 
         return new Parser(lines, path).Run();
     }

@@ -41,11 +41,7 @@ public static class CsvLogReader
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(path);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            lines.Add(line);
-        }
+        var lines = LogLines.ReadAll(reader);
 
         int headerIndex = lines.FindIndex(l => !string.IsNullOrWhiteSpace(l) && !l.TrimStart().StartsWith('#'));
         if (headerIndex < 0)
