@@ -12,12 +12,15 @@ public static class DiagnosisReport
     {
         ArgumentNullException.ThrowIfNull(diagnosis);
         var run = diagnosis.Run;
-        var doc = new ReportDocument($"Diagnosis of {Path.GetFileName(run.Source.Path.TrimEnd('/', '\\'))}");
+        string name = run.Source.Kind == Runs.LogKind.Run
+            ? Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(run.Source.Path))) ?? run.Source.Path
+            : Path.GetFileName(run.Source.Path);
+        var doc = new ReportDocument($"Diagnosis of {name}");
         doc.Paragraph($"Source: {run.Source.Path} ({run.Source.Description}, {run.Source.Lines} lines, " +
             $"{run.Epochs.Count} epochs, {run.Steps.Count} logged steps).");
 
         doc.Heading("Summary");
-        doc.Table(["", ""], SummaryRows(diagnosis));
+        doc.Table(["question", "answer"], SummaryRows(diagnosis));
 
         doc.Heading("Findings");
         if (diagnosis.Findings.Count == 0)

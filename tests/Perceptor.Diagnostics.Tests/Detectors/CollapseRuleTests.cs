@@ -122,6 +122,25 @@ public class CollapseRuleTests
     }
 
     [Fact]
+    public void Noise_in_a_sampled_training_loss_does_not_break_the_collapse()
+    {
+        // Five logged steps an epoch: epoch 8's sampled mean happens to sit above the peak's, the trend still falls.
+        double[] sampled = [0.200, 0.190, 0.170, 0.185, 0.180, 0.176, 0.172, 0.168, 0.175, 0.160, 0.158, 0.155];
+        double[] pesq = [2.40, 2.55, 2.64, 2.60, 2.58, 2.55, 2.57, 2.30, 2.25, 2.20, 2.22, 2.18];
+        var run = Make.Epochs(pesq, train: e => sampled[e]) with
+        {
+            Epochs = Make.Epochs(pesq, train: e => sampled[e]).Epochs.Select(e => e with { TrainLossSampled = true }).ToList(),
+        };
+
+        // Raw, the noisy epoch 8 breaks the stretch and the onset moves two epochs late.
+        Assert.Equal(9, CollapseRule.Evaluate(pesq.Select((p, e) => (e, p, (double?)sampled[e])).ToList()).OnsetEpoch);
+        var result = CollapseDetector.Evaluate(run, new CollapseOptions());
+        Assert.True(result.Detected);
+        Assert.Equal(7, result.OnsetEpoch);
+        Assert.Equal(0.170, result.TrainLossAtPeak);
+    }
+
+    [Fact]
     public void No_pesq_means_the_rule_cannot_tell()
     {
         Assert.Null(CollapseRule.Evaluate([]).Detected);
