@@ -1,0 +1,299 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Perceptor.Diagnostics.Detectors;
+using Perceptor.Diagnostics.Runs;
+
+namespace Perceptor.Diagnostics.Analysis;
+
+/// <summary>
+/// The machine-readable diagnosis: one JSON object with <c>findings</c>, <c>collapse</c>, <c>disc</c>,
+/// <c>hypotheses</c>, <c>cannot_tell</c>, <c>source</c>, <c>problems</c> and <c>epochs</c>. A value the log cannot tell
+/// is null. Field names are snake_case and stable.
+/// </summary>
+public static class DiagnosisJson
+{
+    /// <summary>Serialises the diagnosis (indented).</summary>
+    public static string Serialize(Diagnosis diagnosis, bool indented = true)
+    {
+        ArgumentNullException.ThrowIfNull(diagnosis);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            Write(w, diagnosis);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void Write(Utf8JsonWriter w, Diagnosis d)
+    {
+        w.WriteStartObject();
+        w.WriteStartArray("findings");
+        foreach (var f in d.Findings)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", f.Id);
+            w.WriteString("severity", DiagnosisReport.SeverityWord(f.Severity));
+            w.WriteString("title", f.Title);
+            w.WriteStartArray("evidence");
+            foreach (string e in f.Evidence)
+            {
+                w.WriteStringValue(e);
+            }
+
+            w.WriteEndArray();
+            w.WriteString("next", f.Next);
+            w.WriteStartArray("hypotheses");
+            foreach (var h in f.Hypotheses)
+            {
+                WriteLink(w, h);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        var c = d.Collapse;
+        w.WriteStartObject("collapse");
+        WriteBool(w, "detected", c.Detected);
+        WriteInt(w, "peak_epoch", c.PeakEpoch);
+        WriteNumber(w, "peak_pesq", c.PeakPesq);
+        WriteInt(w, "onset_epoch", c.OnsetEpoch);
+        WriteNumber(w, "final_pesq", c.FinalPesq);
+        WriteInt(w, "final_epoch", c.FinalEpoch);
+        WriteInt(w, "fired_epoch", c.FiredEpoch);
+        WriteNumber(w, "drop", c.Detected == true ? Math.Round(c.PeakPesq!.Value - c.FinalPesq!.Value, 9) : null);
+        WriteNumber(w, "train_loss_at_peak", c.TrainLossAtPeak);
+        WriteNumber(w, "train_loss_final", c.TrainLossAtFinal);
+        w.WriteString("train_loss_condition", c.LossCondition switch
+        {
+            LossCondition.Met => "met",
+            LossCondition.Unknown => "unknown",
+            _ => null,
+        });
+        w.WriteStartArray("events");
+        foreach (var e in c.Events)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("peak_epoch", e.PeakEpoch);
+            w.WriteNumber("peak_pesq", e.PeakPesq);
+            w.WriteNumber("onset_epoch", e.OnsetEpoch);
+            w.WriteNumber("fired_epoch", e.FiredEpoch);
+            w.WriteNumber("last_epoch", e.LastEpoch);
+            w.WriteNumber("lowest_pesq", e.LowestPesq);
+            w.WriteString("ended_by", e.EndedBy);
+            WriteInt(w, "end_epoch", e.EndEpoch);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("drop_threshold", d.Options.Collapse.Drop);
+        w.WriteNumber("epochs_threshold", d.Options.Collapse.Epochs);
+        w.WriteEndObject();
+
+        var disc = d.Disc;
+        w.WriteStartObject("disc");
+        WriteNumber(w, "skip_rate", disc.SkipRate);
+        WriteBounds(w, "skip_rate_bounds", disc.SkipLower, disc.SkipUpper);
+        w.WriteString("skip_rate_basis", Basis(disc.SkipBasis));
+        w.WriteString("skip_rate_source", disc.SkipBasisText);
+        WriteNumber(w, "saturated_share", disc.SaturatedShare);
+        WriteBounds(w, "saturated_share_bounds", disc.SaturatedLower, disc.SaturatedUpper);
+        w.WriteString("saturated_share_basis", Basis(disc.SaturationBasis));
+        WriteInt(w, "steps_counted", disc.Skips?.Total);
+        WriteInt(w, "skipped_counted", disc.Skips?.Count);
+        w.WriteNumber("unknown_steps", disc.UnknownSteps);
+        w.WriteNumber("logged_disc_losses", disc.LoggedDiscLosses);
+        w.WriteNumber("logged_below_saturation", disc.LoggedBelowThreshold);
+        WriteNumber(w, "median_disc_loss", disc.MedianTakenLoss);
+        WriteInt(w, "step_log_interval", d.Run.Settings.StepLogInterval);
+        w.WriteEndObject();
+
+        w.WriteStartArray("hypotheses");
+        foreach (var h in d.Hypotheses)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", h.Id.ToString());
+            w.WriteString("title", h.Title);
+            w.WriteString("verdict", Verdict(h.Verdict));
+            w.WriteStartArray("reasons");
+            foreach (var r in h.Reasons)
+            {
+                WriteLink(w, r);
+            }
+
+            w.WriteEndArray();
+            w.WriteString("note", h.Note);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("cannot_tell");
+        foreach (string s in d.CannotTell)
+        {
+            w.WriteStringValue(s);
+        }
+
+        w.WriteEndArray();
+
+        var src = d.Run.Source;
+        w.WriteStartObject("source");
+        w.WriteString("path", src.Path);
+        w.WriteString("kind", src.Kind.ToString().ToLowerInvariant());
+        w.WriteString("description", src.Description);
+        w.WriteNumber("lines", src.Lines);
+        w.WriteString("skip_evidence", src.SkipEvidence switch
+        {
+            SkipEvidence.Explicit => "explicit",
+            SkipEvidence.ExactZero => "exact-zero",
+            _ => "none",
+        });
+        w.WriteString("eval_comparability", src.EvalComparability switch
+        {
+            EvalComparability.Comparable => "comparable",
+            EvalComparability.NotComparable => "not-comparable",
+            _ => "unknown",
+        });
+        w.WriteString("eval_comparability_reason", src.EvalComparabilityReason);
+        w.WriteStartObject("columns_used");
+        foreach (var (role, column) in src.ColumnsUsed)
+        {
+            w.WriteString(role, column);
+        }
+
+        w.WriteEndObject();
+        w.WriteStartArray("columns_ignored");
+        foreach (string col in src.ColumnsIgnored)
+        {
+            w.WriteStringValue(col);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("notes");
+        foreach (string n in src.Notes)
+        {
+            w.WriteStringValue(n);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+
+        w.WriteStartArray("problems");
+        foreach (var p in src.Problems)
+        {
+            w.WriteStartObject();
+            WriteInt(w, "line", p.Line);
+            w.WriteString("message", p.Message);
+            w.WriteString("text", p.ToString());
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("epochs");
+        foreach (var e in d.Run.Epochs)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("epoch", e.Epoch);
+            WriteNumber(w, "train_loss", e.TrainLoss);
+            WriteNumber(w, "train_disc_loss", e.TrainDiscLoss);
+            WriteNumber(w, "eval_loss", e.EvalLoss);
+            WriteNumber(w, "eval_disc_loss", e.EvalDiscLoss);
+            WriteNumber(w, "eval_pesq", e.EvalPesq);
+            WriteNumber(w, "lr_gen", e.LrGen);
+            WriteNumber(w, "lr_disc", e.LrDisc);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteLink(Utf8JsonWriter w, HypothesisLink h)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", h.Hypothesis.ToString());
+        w.WriteString("stance", h.Stance switch
+        {
+            Stance.Supports => "supports",
+            Stance.Weakens => "weakens",
+            Stance.RulesOut => "rules-out",
+            _ => "open",
+        });
+        w.WriteString("reason", h.Reason);
+        w.WriteEndObject();
+    }
+
+    private static string Basis(SkipRateBasis basis) => basis switch
+    {
+        SkipRateBasis.Exact => "exact",
+        SkipRateBasis.Sample => "sample",
+        SkipRateBasis.Bounds => "bounds",
+        _ => "unknown",
+    };
+
+    private static string Verdict(Verdict verdict) => verdict switch
+    {
+        Analysis.Verdict.Supported => "supported",
+        Analysis.Verdict.Mixed => "mixed",
+        Analysis.Verdict.Weakened => "weakened",
+        Analysis.Verdict.RuledOut => "ruled-out",
+        Analysis.Verdict.Open => "open",
+        _ => "cannot-tell",
+    };
+
+    private static void WriteNumber(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } v && double.IsFinite(v))
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void WriteBounds(Utf8JsonWriter w, string name, double? lower, double? upper)
+    {
+        if (lower is { } lo && upper is { } hi && double.IsFinite(lo) && double.IsFinite(hi))
+        {
+            w.WriteStartArray(name);
+            w.WriteNumberValue(lo);
+            w.WriteNumberValue(hi);
+            w.WriteEndArray();
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void WriteInt(Utf8JsonWriter w, string name, long? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void WriteBool(Utf8JsonWriter w, string name, bool? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteBoolean(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+}

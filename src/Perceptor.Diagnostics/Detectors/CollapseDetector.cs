@@ -1,0 +1,171 @@
+using Perceptor.Diagnostics.Runs;
+
+namespace Perceptor.Diagnostics.Detectors;
+
+/// <summary>
+/// <c>pesq-collapse</c>: eval PESQ well below its peak for consecutive epochs while the training loss keeps falling
+/// (<see cref="CollapseRule"/>). Adds what an expert checks next: whether the eval loss fell too (then no loss-based
+/// stopping can catch it) and whether the drop is larger than the epoch-to-epoch wobble of the eval before it.
+/// </summary>
+public static class CollapseDetector
+{
+    /// <summary>
+    /// Runs the collapse rule on the run's evaluated epochs. A training loss that is the mean of a few logged steps
+    /// (one batch each, e.g. 5 lines an epoch in the reference log) is noisy enough to fake a rise, so such losses
+    /// are smoothed over three neighbouring epochs before the rule compares them with the loss at the peak.
+    /// </summary>
+    public static CollapseResult Evaluate(RunData run, CollapseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var losses = run.Epochs.Select(e => Stats.Finite(e.TrainLoss)).ToList();
+        if (run.Epochs.Any(e => e.TrainLossSampled))
+        {
+            losses = Smooth(losses);
+        }
+
+        var history = run.Epochs
+            .Select((e, i) => (e.Epoch, Pesq: e.EvalPesq, Loss: losses[i]))
+            .Where(x => x.Pesq is { } p && double.IsFinite(p))
+            .Select(x => (x.Epoch, x.Pesq!.Value, x.Loss))
+            .ToList();
+        var result = CollapseRule.Evaluate(history, options);
+
+        // Report the losses as logged, not smoothed.
+        var byEpoch = run.Epochs.ToDictionary(e => e.Epoch);
+        return result with
+        {
+            TrainLossAtPeak = result.PeakEpoch is { } pe ? Stats.Finite(byEpoch[pe].TrainLoss) : null,
+            TrainLossAtFinal = result.FinalEpoch is { } fe ? Stats.Finite(byEpoch[fe].TrainLoss) : null,
+        };
+    }
+
+    private static List<double?> Smooth(List<double?> values)
+    {
+        var smoothed = new List<double?>(values.Count);
+        for (int i = 0; i < values.Count; i++)
+        {
+            if (values[i] is null)
+            {
+                smoothed.Add(null);
+                continue;
+            }
+
+            var window = values.Skip(Math.Max(0, i - 1)).Take(i == 0 ? 2 : 3).Where(v => v is not null).Select(v => v!.Value);
+            smoothed.Add(window.Average());
+        }
+
+        return smoothed;
+    }
+
+    /// <summary>The finding, if the run collapsed.</summary>
+    public static DetectorResult Detect(RunData run, DiagnosisContext context)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(context);
+        var c = context.Collapse;
+        if (c.Detected != true)
+        {
+            return DetectorResult.Empty;
+        }
+
+        var ev = c.Events[0];
+        double drop = context.Options.Collapse.Drop;
+        var byEpoch = run.Epochs.ToDictionary(e => e.Epoch);
+        var evidence = new List<string>
+        {
+            $"Eval PESQ peaked at {Fmt.Pesq(ev.PeakPesq)} after epoch {ev.PeakEpoch}; from epoch {ev.OnsetEpoch} it stayed at " +
+            $"least {Fmt.Num(drop)} below the peak (lowest {Fmt.Pesq(ev.LowestPesq)}); after epoch {c.FinalEpoch} it is " +
+            $"{Fmt.Pesq(c.FinalPesq!.Value)} ({Signed(c.FinalPesq.Value - ev.PeakPesq)}).",
+        };
+
+        evidence.Add(ev.EndedBy switch
+        {
+            null => $"It had not recovered by the last evaluated epoch ({c.FinalEpoch}).",
+            "recovered" => $"It came back within {Fmt.Num(drop)} of the peak at epoch {ev.EndEpoch}.",
+            _ => $"The stretch ended at epoch {ev.EndEpoch}, where the training loss rose above its value at the peak.",
+        });
+        if (c.Events.Count > 1)
+        {
+            evidence.Add($"{c.Events.Count} separate collapse stretches in all; the first is described here.");
+        }
+
+        bool sampled = byEpoch.TryGetValue(ev.PeakEpoch, out var peakPoint) && peakPoint.TrainLossSampled;
+        if (c.TrainLossAtPeak is { } lp && c.TrainLossAtFinal is { } lf)
+        {
+            string verb = lf < lp ? "kept falling" : "did not fall";
+            evidence.Add($"Training loss {verb}: {Fmt.Num(lp)} at epoch {ev.PeakEpoch} → {Fmt.Num(lf)} at epoch {c.FinalEpoch}" +
+                (sampled ? " (means of the logged steps)." : "."));
+        }
+        else
+        {
+            evidence.Add("The log has no training loss at the peak or at the end, so whether it kept falling cannot be told; " +
+                "the collapse rests on eval PESQ alone.");
+        }
+
+        string? evalLoss = EvalLossEvidence(byEpoch, ev.PeakEpoch, c.FinalEpoch!.Value);
+        if (evalLoss is not null)
+        {
+            evidence.Add(evalLoss);
+        }
+
+        var links = new List<HypothesisLink>();
+        var before = run.Epochs.Where(e => e.EvalPesq is { } p && double.IsFinite(p) && e.Epoch < ev.OnsetEpoch)
+            .Select(e => e.EvalPesq!.Value).ToList();
+        double? wobble = Stats.Median(before.Zip(before.Skip(1), (a, b) => Math.Abs(b - a)));
+        int held = run.Epochs.Count(e => e.EvalPesq is not null && e.Epoch >= ev.OnsetEpoch && e.Epoch <= ev.LastEpoch);
+        double depth = ev.PeakPesq - ev.LowestPesq;
+        if (wobble is > 0 && before.Count >= 3)
+        {
+            double ratio = depth / wobble.Value;
+            evidence.Add($"The drop to the lowest point ({Fmt.Pesq(depth)}) is {ratio:0.0}× the median epoch-to-epoch change of eval PESQ before " +
+                $"the onset ({Fmt.Pesq(wobble.Value)}), and it held for {held} evaluated epochs.");
+            if (ratio >= 3 && held >= 3)
+            {
+                links.Add(new HypothesisLink(HypothesisId.H4, Stance.Weakens,
+                    $"a drop {ratio:0.0}× the earlier epoch-to-epoch changes, held for {held} epochs, is more than eval crop noise"));
+            }
+        }
+
+        if (byEpoch.GetValueOrDefault(ev.PeakEpoch)?.TrainDiscLoss is { } dp &&
+            byEpoch.GetValueOrDefault(c.FinalEpoch.Value)?.TrainDiscLoss is { } df)
+        {
+            evidence.Add($"Discriminator loss (epoch means): {Fmt.Num(dp)} at the peak, {Fmt.Num(df)} at the end.");
+        }
+
+        string next = run.Source.EvalComparability == EvalComparability.Comparable
+            ? $"Keep the epoch-{ev.PeakEpoch} checkpoint (best by eval PESQ) and run the hypothesis arms from the same data " +
+              "and seed (perceptor experiment: failure policy mask vs skip-batch, disc LR = gen LR, GAN weight 0.2); " +
+              "compare eval PESQ per epoch, skip rate and calibration across the arms."
+            : $"First confirm the drop on fixed material: score the epoch-{ev.PeakEpoch} and epoch-{c.FinalEpoch} generator " +
+              "checkpoints on the full test utterances (perceptor evaluate, or the reference evaluation.py). If it holds, " +
+              "run the hypothesis arms with the same data and seed (perceptor experiment: failure policy mask vs " +
+              "skip-batch, disc LR = gen LR, GAN weight 0.2) and keep checkpoints by full-utterance PESQ.";
+        string lossWords = c.LossCondition == LossCondition.Unknown ? "" : " while the training loss kept falling";
+        return DetectorResult.Of(new Finding
+        {
+            Id = FindingIds.PesqCollapse,
+            Severity = Severity.Critical,
+            Title = $"Eval PESQ collapsed from {Fmt.Pesq(ev.PeakPesq)} (epoch {ev.PeakEpoch}) to {Fmt.Pesq(c.FinalPesq.Value)} " +
+                $"(epoch {c.FinalEpoch}), onset at epoch {ev.OnsetEpoch}{lossWords}",
+            Evidence = evidence,
+            Next = next,
+            Hypotheses = links,
+        });
+    }
+
+    private static string? EvalLossEvidence(Dictionary<int, EpochPoint> byEpoch, int peak, int final)
+    {
+        if (byEpoch.GetValueOrDefault(peak)?.EvalLoss is not { } a || byEpoch.GetValueOrDefault(final)?.EvalLoss is not { } b ||
+            !double.IsFinite(a) || !double.IsFinite(b))
+        {
+            return null;
+        }
+
+        return b < a
+            ? $"Eval loss fell too ({Fmt.Num(a)} → {Fmt.Num(b)}): the losses stopped tracking PESQ, so early stopping or " +
+              "checkpoint selection by loss cannot catch this collapse."
+            : $"Eval loss rose ({Fmt.Num(a)} → {Fmt.Num(b)}) while PESQ fell.";
+    }
+
+    private static string Signed(double x) => (x >= 0 ? "+" : "") + Fmt.Pesq(x);
+}

@@ -1,0 +1,23 @@
+namespace Perceptor.Diagnostics.Detectors;
+
+/// <summary>The candidate causes of the "PESQ collapses while losses fall" pattern (product.md, H1-H6).</summary>
+public enum HypothesisId
+{
+    /// <summary>Discriminator undertrained by skipped steps (a failed PESQ clip drops the batch's targets).</summary>
+    H1 = 1,
+
+    /// <summary>Discriminator learning rate too high (2x the generator's in the reference).</summary>
+    H2,
+
+    /// <summary>Loss-weight imbalance: the GAN term too weak against the magnitude loss.</summary>
+    H3,
+
+    /// <summary>Evaluation noise: eval PESQ on random crops is not comparable between epochs.</summary>
+    H4,
+
+    /// <summary>Level/normalisation: PESQ computed on normalised or clipped audio.</summary>
+    H5,
+
+    /// <summary>Tiny batches (batch size 1 with instance norm in the discriminator).</summary>
+    H6,
+}
