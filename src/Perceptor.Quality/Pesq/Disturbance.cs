@@ -146,14 +146,28 @@ internal sealed class Disturbance
         for (int b = 0; b < count; b++)
         {
             double ratio = (degPitch[b] + 50.0) / (refPitch[b] + 50.0);
-            double h = Math.Pow(ratio, 1.2);
-            if (h > 12)
+
+            // h = ratio^1.2, set to 0 below 3 and capped at 12; outside (2.4, 8.1) the bounds decide without pow.
+            double h;
+            if (ratio <= 2.4)
+            {
+                h = 0;
+            }
+            else if (ratio >= 8.1)
             {
                 h = 12;
             }
-            else if (h < 3)
+            else
             {
-                h = 0;
+                h = Math.Pow(ratio, 1.2);
+                if (h > 12)
+                {
+                    h = 12;
+                }
+                else if (h < 3)
+                {
+                    h = 0;
+                }
             }
 
             d[b] = (float)(d[b] * h);

@@ -1,3 +1,5 @@
+using Perceptor.Quality.Dsp;
+
 namespace Perceptor.Quality.Pesq;
 
 /// <summary>
@@ -72,7 +74,7 @@ public static class PesqScorer
             return PesqDetails.Failed(PesqFailure.TooShort);
         }
 
-        if (!AllFinite(reference) || !AllFinite(degraded))
+        if (!SampleMath.AllFinite(reference) || !SampleMath.AllFinite(degraded))
         {
             return PesqDetails.Failed(PesqFailure.NonFinite);
         }
@@ -84,17 +86,4 @@ public static class PesqScorer
     internal static PesqDetails ComputeDetails(ReadOnlySpan<float> reference, ReadOnlySpan<float> degraded,
         int sampleRate, PesqMode mode) =>
         Compute(reference, degraded, sampleRate, mode, t_workspace ??= new PesqWorkspace());
-
-    private static bool AllFinite(ReadOnlySpan<float> samples)
-    {
-        foreach (float x in samples)
-        {
-            if (!float.IsFinite(x))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 }
