@@ -40,21 +40,11 @@ public static class PesqScorer
             return results;
         }
 
-        int threads = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount;
-        int finished = 0;
-        var options = new ParallelOptions
-        {
-            MaxDegreeOfParallelism = threads,
-            CancellationToken = cancellationToken,
-        };
-        Parallel.For(0, pairs.Count, options, () => new PesqWorkspace(), (i, _, workspace) =>
+        PesqParallel.For(pairs.Count, maxDegreeOfParallelism, progress, (i, workspace) =>
         {
             var pair = pairs[i] ?? throw new ArgumentException($"pair {i} is null", nameof(pairs));
             results[i] = Compute(pair.Reference.Span, pair.Degraded.Span, pair.SampleRate, mode, workspace).ToResult();
-            int done = Interlocked.Increment(ref finished);
-            progress?.Report(done);
-            return workspace;
-        }, _ => { });
+        }, cancellationToken);
         return results;
     }
 
