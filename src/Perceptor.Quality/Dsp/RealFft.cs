@@ -83,16 +83,7 @@ internal sealed class RealFft
             aIm[k] = input[(2 * k) + 1];
         }
 
-        int next = pairs;
-        if ((n & 1) != 0)
-        {
-            aRe[pairs] = input[n - 1];
-            aIm[pairs] = 0;
-            next++;
-        }
-
-        aRe[next..m].Clear();
-        aIm[next..m].Clear();
+        FinishLoad(n, pairs, (n & 1) != 0 ? input[n - 1] : 0);
         ForwardPacked(re, im);
     }
 
@@ -110,16 +101,7 @@ internal sealed class RealFft
             aIm[k] = input[(2 * k) + 1];
         }
 
-        int next = pairs;
-        if ((n & 1) != 0)
-        {
-            aRe[pairs] = input[n - 1];
-            aIm[pairs] = 0;
-            next++;
-        }
-
-        aRe[next..m].Clear();
-        aIm[next..m].Clear();
+        FinishLoad(n, pairs, (n & 1) != 0 ? input[n - 1] : 0);
         ForwardPacked(re, im);
     }
 
@@ -193,6 +175,21 @@ internal sealed class RealFft
         {
             output[count - 1] = zRe[pairs];
         }
+    }
+
+    /// <summary>After <paramref name="pairs"/> sample pairs are loaded: the odd last sample, then zeros.</summary>
+    private void FinishLoad(int count, int pairs, double last)
+    {
+        int next = pairs;
+        if ((count & 1) != 0)
+        {
+            _aRe[pairs] = last;
+            _aIm[pairs] = 0;
+            next++;
+        }
+
+        _aRe.AsSpan(next, _half - next).Clear();
+        _aIm.AsSpan(next, _half - next).Clear();
     }
 
     private void ForwardPacked(Span<double> re, Span<double> im)
