@@ -30,6 +30,7 @@ internal sealed class Disturbance
     private double[] _segB = [];
     private (int First, int Last)[] _skips = new (int, int)[UtteranceSet.SplitLimit];
     private (int Start, int Stop)[] _intervals = new (int, int)[64];
+    private (int Start, int Delay)[] _segments = new (int, int)[UtteranceSet.SplitLimit + 1];
 
     public Disturbance(PesqWorkspace workspace) => _ws = workspace;
 
@@ -255,10 +256,17 @@ internal sealed class Disturbance
         var t = _realigned.AsSpan(0, length);
         t.Clear();
         int lo = margin, hi = length - margin - 1;
-        for (int i = margin; i < length - margin; i++)
+        PesqWorkspace.Ensure(ref _segments, utterances.Count + 1);
+        int segmentCount = utterances.DelaySegments(rate.Window, _segments);
+        for (int k = 0; k < segmentCount; k++)
         {
-            int j = Math.Clamp(i + utterances.DelayAt(i, rate.Window), lo, hi);
-            t[i] = degModel[j];
+            int from = Math.Max(_segments[k].Start, margin);
+            int to = k + 1 < segmentCount ? Math.Min(_segments[k + 1].Start, length - margin) : length - margin;
+            int delay = _segments[k].Delay;
+            for (int i = from; i < to; i++)
+            {
+                t[i] = degModel[Math.Clamp(i + delay, lo, hi)];
+            }
         }
 
         var t2 = _realigned2.AsSpan(0, length);
