@@ -11,6 +11,9 @@ namespace Perceptor.Quality.Pesq;
 /// </summary>
 public static class PesqScorer
 {
+    /// <summary>Inputs longer than this (30 s at 16 kHz) get a workspace of their own instead of the cached one.</summary>
+    private const int CachedWorkspaceSamples = 30 * 16000;
+
     // Scratch memory reused by successive calls on the same thread; it never influences a result.
     [ThreadStatic]
     private static PesqWorkspace? t_workspace;
@@ -24,7 +27,7 @@ public static class PesqScorer
     /// signal has no energy, where the reference implementation returns NaN).
     /// </returns>
     public static PesqResult Score(ReadOnlySpan<float> reference, ReadOnlySpan<float> degraded, int sampleRate, PesqMode mode) =>
-        Compute(reference, degraded, sampleRate, mode, t_workspace ??= new PesqWorkspace()).ToResult();
+        Compute(reference, degraded, sampleRate, mode, WorkspaceFor(reference.Length, degraded.Length)).ToResult();
 
     /// <summary>
     /// Scores many pairs on up to <paramref name="maxDegreeOfParallelism"/> threads (default: all cores) and returns
@@ -75,5 +78,14 @@ public static class PesqScorer
     /// <summary>Scores with a fresh thread-local workspace and returns the intermediate results (diagnostics, tests).</summary>
     internal static PesqDetails ComputeDetails(ReadOnlySpan<float> reference, ReadOnlySpan<float> degraded,
         int sampleRate, PesqMode mode) =>
-        Compute(reference, degraded, sampleRate, mode, t_workspace ??= new PesqWorkspace());
+        Compute(reference, degraded, sampleRate, mode, WorkspaceFor(reference.Length, degraded.Length));
+
+    /// <summary>
+    /// The calling thread's cached workspace, or for very long inputs a transient one, so that one long file does
+    /// not leave hundreds of megabytes of FFT plans and buffers attached to a pool thread.
+    /// </summary>
+    private static PesqWorkspace WorkspaceFor(int referenceLength, int degradedLength) =>
+        Math.Max(referenceLength, degradedLength) > CachedWorkspaceSamples
+            ? new PesqWorkspace()
+            : t_workspace ??= new PesqWorkspace();
 }
