@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Perceptor.Audio;
 using Perceptor.Quality.Pesq;
 
 namespace Perceptor.Cli.Commands;
@@ -146,37 +145,22 @@ internal static class PesqCommand
     private static int ScorePair(string referencePath, string degradedPath, PesqMode? mode, TextWriter stdout,
         TextWriter stderr)
     {
-        AudioSignal reference, degraded;
-        try
+        var outcome = PesqFiles.Score(referencePath, degradedPath, mode);
+        if (outcome.Score is double score)
         {
-            reference = WavFile.Read(referencePath);
-            degraded = WavFile.Read(degradedPath);
-        }
-        catch (AudioFileException e)
-        {
-            stderr.WriteLine($"perceptor pesq: {e.Message}");
-            return Failure;
+            stdout.WriteLine(score.ToString("0.000000", CultureInfo.InvariantCulture));
+            return 0;
         }
 
-        if (reference.SampleRate != degraded.SampleRate)
+        string why = outcome.ErrorKind switch
         {
-            stderr.WriteLine($"perceptor pesq: {referencePath} is {reference.SampleRate} Hz but {degradedPath} is " +
-                $"{degraded.SampleRate} Hz; resample one of them first (PESQ compares signals at one rate)");
-            return Failure;
-        }
-
-        int rate = reference.SampleRate;
-        var chosen = mode ?? (rate == 8000 ? PesqMode.Narrowband : PesqMode.Wideband);
-        var result = PesqScorer.Score(reference.Span, degraded.Span, rate, chosen);
-        if (!result.IsSuccess)
-        {
-            stderr.WriteLine($"perceptor pesq: cannot score {degradedPath} against {referencePath}: " +
-                Describe(result.Failure, rate, chosen));
-            return Failure;
-        }
-
-        stdout.WriteLine(result.Score.ToString("0.000000", CultureInfo.InvariantCulture));
-        return 0;
+            "unreadable" => outcome.Error!["unreadable: ".Length..],
+            "rate_mismatch" => outcome.Error!["rate_mismatch: ".Length..] +
+                "; resample one of them first (PESQ compares signals at one rate)",
+            _ => $"cannot score {degradedPath} against {referencePath}: " + Describe(outcome.Error!),
+        };
+        stderr.WriteLine($"perceptor pesq: {why}");
+        return Failure;
     }
 
     private static int ScoreCases(string casesPath, string? outPath, int threads, TextWriter stdout, TextWriter stderr)
@@ -262,15 +246,14 @@ internal static class PesqCommand
         }
     }
 
-    private static string Describe(PesqFailure failure, int rate, PesqMode mode) => failure switch
+    private static string Describe(string kind) => kind switch
     {
-        PesqFailure.TooShort => $"a signal is shorter than a quarter second ({rate / 4} samples at {rate} Hz) (too_short)",
-        PesqFailure.NoUtterances => "no speech was found in the reference (no_utterances)",
-        PesqFailure.InvalidSampleRate => mode == PesqMode.Wideband && rate == 8000
-            ? "wideband needs 16 kHz; use --mode nb at 8 kHz (invalid_fs)"
-            : $"{rate} Hz is not supported: PESQ runs at 8000 or 16000 Hz; resample first (invalid_fs)",
-        PesqFailure.SilentDegraded => "the degraded signal is silent (silent_degraded)",
-        PesqFailure.NonFinite => "a signal contains NaN or infinite samples (non_finite)",
-        _ => PesqResult.KindName(failure),
+        "too_short" => "a signal is shorter than a quarter second (too_short)",
+        "no_utterances" => "no speech was found in the reference (no_utterances)",
+        "invalid_fs" => "PESQ runs at 8000 or 16000 Hz, and wideband only at 16000 Hz; resample first or use " +
+            "--mode nb at 8 kHz (invalid_fs)",
+        "silent_degraded" => "the degraded signal is silent (silent_degraded)",
+        "non_finite" => "a signal contains NaN or infinite samples (non_finite)",
+        _ => kind,
     };
 }
