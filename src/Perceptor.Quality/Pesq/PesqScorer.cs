@@ -37,6 +37,11 @@ public static class PesqScorer
         IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pairs);
+        if (!Enum.IsDefined(mode))
+        {
+            throw new ArgumentOutOfRangeException(nameof(mode), mode, "not a PESQ mode");
+        }
+
         var results = new PesqResult[pairs.Count];
         if (pairs.Count == 0)
         {
@@ -55,8 +60,13 @@ public static class PesqScorer
     internal static PesqDetails Compute(ReadOnlySpan<float> reference, ReadOnlySpan<float> degraded, int sampleRate,
         PesqMode mode, PesqWorkspace workspace)
     {
+        if (!Enum.IsDefined(mode))
+        {
+            throw new ArgumentOutOfRangeException(nameof(mode), mode, "not a PESQ mode");
+        }
+
         var rate = PesqRate.For(sampleRate);
-        if (rate is null || (mode == PesqMode.Wideband && sampleRate != 16000) || !Enum.IsDefined(mode))
+        if (rate is null || (mode == PesqMode.Wideband && sampleRate != 16000))
         {
             return PesqDetails.Failed(PesqFailure.InvalidSampleRate);
         }

@@ -97,6 +97,14 @@ public class PesqFailureTests
     }
 
     [Fact]
+    public void An_undefined_mode_is_an_argument_error()
+    {
+        var s = Speech();
+        Assert.Throws<ArgumentOutOfRangeException>(() => PesqScorer.Score(s, s, 16000, (PesqMode)7));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PesqScorer.ScoreBatch([], (PesqMode)7));
+    }
+
+    [Fact]
     public void A_failed_result_cannot_be_made_without_a_reason()
     {
         Assert.Throws<ArgumentException>(() => PesqResult.Failed(PesqFailure.None));
