@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Perceptor.Quality.Dsp;
 
 namespace Perceptor.Quality.Pesq;
@@ -34,10 +36,7 @@ internal sealed class TimeAlignment
     private double[] _histogram = [];
     private double[] _smoothed = [];
     private double[] _frameCorrelation = [];
-    private double[] _re1 = [];
-    private double[] _im1 = [];
-    private double[] _re2 = [];
-    private double[] _im2 = [];
+    private float[] _frameMagnitude = [];
     private double[] _coarseA = [];
     private double[] _coarseB = [];
     private float[] _splitWindow = [];
@@ -78,10 +77,7 @@ internal sealed class TimeAlignment
         PesqWorkspace.Ensure(ref _histogram, a);
         PesqWorkspace.Ensure(ref _smoothed, a);
         PesqWorkspace.Ensure(ref _frameCorrelation, a);
-        PesqWorkspace.Ensure(ref _re1, (a / 2) + 1);
-        PesqWorkspace.Ensure(ref _im1, (a / 2) + 1);
-        PesqWorkspace.Ensure(ref _re2, (a / 2) + 1);
-        PesqWorkspace.Ensure(ref _im2, (a / 2) + 1);
+        PesqWorkspace.Ensure(ref _frameMagnitude, a);
         PesqWorkspace.Ensure(ref _splitWindow, a);
     }
 
@@ -518,58 +514,94 @@ internal sealed class TimeAlignment
     private void AccumulateFrame(int refCursor, int degCursor, float[] window, bool spread, ref double total)
     {
         int a = _rate.AlignLength;
-        var plan = _ws.Plan(a);
-        int bins = (a / 2) + 1;
-        plan.ForwardWindowed(_refWork.AsSpan(refCursor, a), window, _re1, _im1);
-        plan.ForwardWindowed(_degWork.AsSpan(degCursor, a), window, _re2, _im2);
-        var re1 = _re1.AsSpan(0, bins);
-        var im1 = _im1.AsSpan(0, bins);
-        var re2 = _re2.AsSpan(0, bins);
-        var im2 = _im2.AsSpan(0, bins);
-        for (int k = 0; k < bins; k++)
-        {
-            double r1 = re1[k], i1 = im1[k], r2 = re2[k], i2 = im2[k];
-            re1[k] = (r1 * r2) + (i1 * i2);
-            im1[k] = (r1 * i2) - (i1 * r2);
-        }
-
         var corr = _frameCorrelation.AsSpan(0, a);
-        plan.Inverse(re1, im1, corr);
-        float max = 0;
-        for (int p = 0; p < a; p++)
-        {
-            float v = MathF.Abs((float)corr[p]);
-            if (v > max)
-            {
-                max = v;
-            }
-        }
+        _ws.Correlator(a).Correlate(_refWork.AsSpan(refCursor, a), _degWork.AsSpan(degCursor, a), window, corr);
 
+        // Magnitudes as the single-precision correlation would hold them.
+        var magnitude = _frameMagnitude.AsSpan(0, a);
+        float max = AbsToFloat(corr, magnitude);
         float level = 0.99f * max;
         double vote = Math.Pow(level, 0.125);
         var histogram = _histogram.AsSpan(0, a);
         int radius = a / 64;
-        for (int p = 0; p < a; p++)
+        int p = 0;
+        var levelVector = Vector256.Create(level);
+        while (p < a)
         {
-            if (MathF.Abs((float)corr[p]) <= level)
+            // Few lags pass the threshold: test eight at a time and visit only the ones that do.
+            if (p + 8 <= a && Vector256.IsHardwareAccelerated)
             {
+                uint mask = Vector256.GreaterThan(Vector256.Create<float>(magnitude.Slice(p, 8)), levelVector)
+                    .ExtractMostSignificantBits();
+                if (mask == 0)
+                {
+                    p += 8;
+                    continue;
+                }
+
+                p += BitOperations.TrailingZeroCount(mask);
+            }
+            else if (magnitude[p] <= level)
+            {
+                p++;
                 continue;
             }
 
             if (!spread)
             {
                 histogram[p] += vote;
-                continue;
             }
-
-            double unit = vote / radius;
-            for (int k = 1 - radius; k < radius; k++)
+            else
             {
-                histogram[(p + k) & (a - 1)] += unit * (radius - Math.Abs(k));
+                double unit = vote / radius;
+                for (int k = 1 - radius; k < radius; k++)
+                {
+                    histogram[(p + k) & (a - 1)] += unit * (radius - Math.Abs(k));
+                }
+
+                total += vote;
             }
 
-            total += vote;
+            p++;
         }
+    }
+
+    /// <summary>Writes |(float)x| into <paramref name="magnitude"/> and returns the largest.</summary>
+    private static float AbsToFloat(ReadOnlySpan<double> x, Span<float> magnitude)
+    {
+        int n = x.Length;
+        int i = 0;
+        float max = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref double src = ref MemoryMarshal.GetReference(x);
+            ref float dst = ref MemoryMarshal.GetReference(magnitude);
+            var best = Vector256<float>.Zero;
+            for (; i + 8 <= n; i += 8)
+            {
+                var v = Vector256.Abs(Vector256.Narrow(Vector256.LoadUnsafe(ref src, (nuint)i),
+                    Vector256.LoadUnsafe(ref src, (nuint)(i + 4))));
+                v.StoreUnsafe(ref dst, (nuint)i);
+                best = Vector256.Max(best, v);
+            }
+
+            for (int k = 0; k < 8; k++)
+            {
+                max = Math.Max(max, best.GetElement(k));
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            float v = MathF.Abs((float)x[i]);
+            magnitude[i] = v;
+            if (v > max)
+            {
+                max = v;
+            }
+        }
+
+        return max;
     }
 
     /// <summary>Per-utterance coarse delay (1.9 step 7): VAD correlation over a window, seeded by a delay.</summary>
