@@ -1,4 +1,5 @@
 using System.Numerics;
+using Perceptor.Audio.Dsp;
 using Perceptor.Quality.Dsp;
 
 namespace Perceptor.Quality.Pesq;
