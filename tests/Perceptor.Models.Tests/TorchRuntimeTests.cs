@@ -3,6 +3,7 @@ using static TorchSharp.torch;
 
 namespace Perceptor.Models.Tests;
 
+[Collection(TorchCollection.Name)]
 public class TorchRuntimeTests
 {
     [Fact]

@@ -1,0 +1,86 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using TorchSharp.Utils;
+using static TorchSharp.torch;
+
+namespace Perceptor.Models.Blocks;
+
+/// <summary>
+/// Multi-head self-attention with Shaw et al. (2018) relative position scores:
+/// s_ij = (q_i·k_j + q_i·E[clamp(i − j, −P, P) + P]) / sqrt(d_head), one embedding table E of 2P + 1 rows of d_head
+/// shared by all heads, softmax over keys j, heads concatenated head-major, output projection, dropout on the
+/// projected output (not on the attention weights). No mask: both directions are visible.
+/// State-dict names: to_q, to_kv (keys first, then values), to_out, rel_pos_emb.
+/// </summary>
+internal sealed class RelativePositionAttention : nn.Module<Tensor, Tensor>
+{
+    [ComponentName(Name = "to_q")]
+    private readonly Linear _toQ;
+    [ComponentName(Name = "to_kv")]
+    private readonly Linear _toKv;
+    [ComponentName(Name = "to_out")]
+    private readonly Linear _toOut;
+    [ComponentName(Name = "rel_pos_emb")]
+    private readonly Embedding _relPosEmb;
+    [ComponentName(Name = "dropout")]
+    private readonly Dropout _dropout;
+    private readonly int _heads;
+    private readonly int _headDim;
+    private readonly int _maxRelativePosition;
+    private readonly double _scale;
+
+    public RelativePositionAttention(int dim, int heads, int headDim, int maxRelativePosition, double dropout)
+        : base(nameof(RelativePositionAttention))
+    {
+        _heads = heads;
+        _headDim = headDim;
+        _maxRelativePosition = maxRelativePosition;
+        _scale = 1.0 / Math.Sqrt(headDim);
+        int inner = heads * headDim;
+        _toQ = nn.Linear(dim, inner, hasBias: false);
+        _toKv = nn.Linear(dim, 2 * inner, hasBias: false);
+        _toOut = nn.Linear(inner, dim);
+        _relPosEmb = nn.Embedding(2 * maxRelativePosition + 1, headDim);
+        _dropout = nn.Dropout(dropout);
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        long batch = input.shape[0], length = input.shape[1];
+        // The scale is folded into q once; both score terms are linear in q.
+        var q = SplitHeads(_toQ.call(input), batch, length).mul(_scale); // [N, H, L, d]
+        var kv = _toKv.call(input).chunk(2, -1); // 2 × [N, L, H·d]
+        var k = SplitHeads(kv[0], batch, length); // [N, H, L, d]
+        var v = SplitHeads(kv[1], batch, length); // [N, H, L, d]
+
+        // The [N, H, L, L] tensors dominate memory (for 2 s clips the time stage has L = 321 and N = 101·B), so
+        // each is released as soon as autograd no longer needs it rather than at the end of the scope.
+        var scores = matmul(q, k.transpose(-1, -2)); // [N, H, L, L]
+        var relativeTable = _relPosEmb.call(RelativeIndex(length, input.device)); // [L, L, d]
+        using (var positionScores = einsum("bhnd,nrd->bhnr", q, relativeTable)) // [N, H, L, L]
+        {
+            scores.add_(positionScores); // matmul's backward needs its inputs, not its output
+        }
+
+        var weights = scores.softmax(-1); // [N, H, L, L]
+        scores.Dispose();
+        var heads = matmul(weights, v); // [N, H, L, d]
+        weights.Dispose();
+        var merged = heads.transpose(1, 2).reshape(batch, length, _heads * _headDim); // [N, L, H·d]
+        var output = _dropout.call(_toOut.call(merged)); // [N, L, D]
+        return output.MoveToOuterDisposeScope();
+    }
+
+    private Tensor SplitHeads(Tensor projected, long batch, long length) =>
+        projected.view(batch, length, _heads, _headDim).transpose(1, 2); // [N, H, L, d]
+
+    /// <summary>Row index into the embedding table for query i and key j: clamp(i − j, −P, P) + P.</summary>
+    private Tensor RelativeIndex(long length, Device device)
+    {
+        var positions = arange(length, dtype: ScalarType.Int64, device: device); // [L]
+        var offsets = positions.unsqueeze(1) - positions.unsqueeze(0); // [L, L]
+        return offsets.clamp(-_maxRelativePosition, _maxRelativePosition).add(_maxRelativePosition); // [L, L]
+    }
+}
