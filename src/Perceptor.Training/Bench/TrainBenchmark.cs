@@ -109,7 +109,9 @@ public static class TrainBenchmark
             process.WaitForExit();
             if (process.ExitCode != 0 || resultLine is null)
             {
-                throw new InvalidOperationException($"benchmark of {benchCase.Preset} at batch {benchCase.BatchSize} failed (exit code {process.ExitCode})");
+                // One failed case (e.g. out of memory) must not lose the others' figures.
+                log?.Invoke($"benchmark of {benchCase.Preset} at batch {benchCase.BatchSize} failed (exit code {process.ExitCode}); continuing");
+                continue;
             }
 
             results.Add(JsonSerializer.Deserialize<TrainBenchResult>(resultLine)!);
@@ -134,7 +136,7 @@ public static class TrainBenchmark
         {
             if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
             {
-                var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var parts = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries); // "VmHWM:\t  123 kB"
                 return long.Parse(parts[1], CultureInfo.InvariantCulture) * 1024;
             }
         }
