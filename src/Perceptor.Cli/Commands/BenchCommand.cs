@@ -13,6 +13,7 @@ internal static class BenchCommand
         var command = new Command("bench", "Measure speed (medians over repetitions; not a test). Subcommands: pesq, metrics, train.");
         command.Subcommands.Add(PesqBenchCommand.Create());
         command.Subcommands.Add(MetricsBenchCommand.Create());
+        command.Subcommands.Add(TrainBenchCommand.Create());
         return command;
     }
 }

@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using Perceptor.Training.Bench;
+
+namespace Perceptor.Cli.Commands.Bench;
+
+/// <summary><c>perceptor bench train</c>: times real training steps per preset and batch size, each case in its own process.</summary>
+internal static class TrainBenchCommand
+{
+    public static Command Create()
+    {
+        var presets = new Option<string[]>("--preset")
+        {
+            Description = "Model presets to time (repeatable; default: tiny, small, cmgan).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var batches = new Option<int[]>("--batch")
+        {
+            Description = "Batch sizes (repeatable; default: 1 and 4).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var steps = new Option<int>("--steps") { Description = "Timed steps per case (the median is reported); cmgan steps take seconds each.", DefaultValueFactory = _ => 5 };
+        var warmup = new Option<int>("--warmup") { Description = "Untimed steps first (allocations, optimiser state).", DefaultValueFactory = _ => 1 };
+        var crop = new Option<double>("--crop-seconds") { Description = "Crop length (the reference trains on 2 s).", DefaultValueFactory = _ => 2.0 };
+        var set = new Option<string[]>("--set")
+        {
+            Description = "Model size overrides applied to every preset, e.g. --set model.channels=16 --set model.conformerBlocks=2.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var threads = new Option<int>("--threads") { Description = "torch intra-op threads (0: torch's default, all cores).", DefaultValueFactory = _ => 0 };
+        var single = new Option<string?>(TrainBenchmark.ChildFlag) { Hidden = true };
+        var command = new Command("train",
+            "Median milliseconds per full training step (generator and discriminator forward/backward/update plus PESQ targets) " +
+            "and peak resident memory, per model preset and batch size, on synthetic speech-like crops; each case runs in a fresh process.")
+        {
+            presets, batches, steps, warmup, crop, threads, set, single,
+        };
+        command.SetAction(parseResult =>
+        {
+            if (parseResult.GetValue(single) is { } json)
+            {
+                var one = JsonSerializer.Deserialize<TrainBenchCase>(json)!;
+                var result = TrainBenchmark.Measure(one, line => Console.Error.WriteLine(line));
+                Console.WriteLine(TrainBenchmark.ToJson(result));
+                return 0;
+            }
+
+            int n = parseResult.GetValue(steps), w = parseResult.GetValue(warmup), t = parseResult.GetValue(threads);
+            double seconds = parseResult.GetValue(crop);
+            if (n < 1 || w < 0 || t < 0 || !(seconds >= 0.5))
+            {
+                Console.Error.WriteLine("perceptor bench train: --steps >= 1, --warmup >= 0, --threads >= 0, --crop-seconds >= 0.5");
+                return 2;
+            }
+
+            string[] names = parseResult.GetValue(presets) is { Length: > 0 } p ? p : ["tiny", "small", "cmgan"];
+            int[] sizes = parseResult.GetValue(batches) is { Length: > 0 } b ? b : [1, 4];
+            string[] overrides = parseResult.GetValue(set) ?? [];
+            if (overrides.FirstOrDefault(o => !o.StartsWith("model.", StringComparison.Ordinal)) is { } other)
+            {
+                Console.Error.WriteLine($"perceptor bench train: --set {other}: only model.* keys change what is timed");
+                return 2;
+            }
+
+            var cases = names.SelectMany(name => sizes.Select(size => new TrainBenchCase(name, size, seconds, n, w, t, overrides))).ToList();
+            try
+            {
+                var results = TrainBenchmark.RunIsolated(cases, SelfCommand(), line => Console.Error.WriteLine(line));
+                Console.WriteLine();
+                int width = Math.Max(6, results.Count > 0 ? results.Max(r => r.Case.Label.Length) : 6);
+                Console.WriteLine($"{"preset".PadRight(width)}  batch  G params  median ms/step  (min-max)        PESQ ms  peak RSS  threads");
+                foreach (var r in results)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{r.Case.Label.PadRight(width)} {r.Case.BatchSize,6} {r.GeneratorParameters,9} {r.MedianMs,15:0} ({r.MinMs:0}-{r.MaxMs:0}){"",-6} {r.MedianPesqMs,8:0} {r.PeakRssBytes / 1e9,7:0.00} GB {r.Threads,6}"));
+                }
+
+                Console.WriteLine($"{cases[0].CropSeconds:0.##} s crops, {n} timed steps after {w} warm-up; {Environment.ProcessorCount} cores");
+                return 0;
+            }
+            catch (InvalidOperationException e)
+            {
+                Console.Error.WriteLine($"perceptor bench train: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>How to start this same command in a child process (the apphost, or dotnet with the entry assembly).</summary>
+    private static string[] SelfCommand()
+    {
+        string process = Environment.ProcessPath ?? "dotnet";
+        string entry = Assembly.GetEntryAssembly()?.Location ?? "";
+        return Path.GetFileNameWithoutExtension(process) == "dotnet" ? [process, entry, "bench", "train"] : [process, "bench", "train"];
+    }
+}

@@ -1,0 +1,43 @@
+using System.ComponentModel;
+using Perceptor.Models;
+
+namespace Perceptor.Training.Config;
+
+/// <summary>Model size: a preset, optionally with single sizes overridden.</summary>
+public sealed record ModelSection
+{
+    /// <summary>Model preset (<c>cmgan</c> = the paper's 1.83 M-parameter generator; <c>small</c>, <c>tiny</c> for CPUs).</summary>
+    [Description("model preset: cmgan (paper size), small, tiny")]
+    public string Preset { get; init; } = "cmgan";
+
+    /// <summary>Generator channels; null keeps the preset's.</summary>
+    [Description("generator channels (null: the preset's)")]
+    public int? Channels { get; init; }
+
+    /// <summary>Number of TS-Conformer blocks; null keeps the preset's.</summary>
+    [Description("TS-Conformer blocks (null: the preset's)")]
+    public int? ConformerBlocks { get; init; }
+
+    /// <summary>Layers per dilated dense block; null keeps the preset's.</summary>
+    [Description("layers per dilated dense block (null: the preset's)")]
+    public int? DenseDepth { get; init; }
+
+    /// <summary>Discriminator base channels; null keeps the preset's.</summary>
+    [Description("discriminator base channels (null: the preset's)")]
+    public int? DiscChannels { get; init; }
+
+    /// <summary>The preset with the overrides applied; throws naming the known presets for an unknown name.</summary>
+    public ModelPreset Resolve()
+    {
+        var preset = ModelPresets.Get(Preset);
+        var generator = preset.Generator with
+        {
+            Channels = Channels ?? preset.Generator.Channels,
+            ConformerBlocks = ConformerBlocks ?? preset.Generator.ConformerBlocks,
+            DenseDepth = DenseDepth ?? preset.Generator.DenseDepth,
+        };
+        var discriminator = preset.Discriminator with { BaseChannels = DiscChannels ?? preset.Discriminator.BaseChannels };
+        bool custom = generator != preset.Generator || discriminator != preset.Discriminator;
+        return new ModelPreset(custom ? preset.Name + "+custom" : preset.Name, generator, discriminator);
+    }
+}

@@ -1,0 +1,8 @@
+namespace Perceptor.Training.Tests.Fakes;
+
+/// <summary>TorchSharp tests share native state (threads, the global RNG): they run one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TorchCollection
+{
+    public const string Name = "torch";
+}
