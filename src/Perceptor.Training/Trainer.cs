@@ -87,10 +87,10 @@ public sealed class Trainer : IDisposable
         // Weights are seeded; a resumed run then replaces them and the generator state from the checkpoint.
         random.manual_seed(_config.Train.Seed);
         var preset = _config.Model.Resolve();
-        if (checkpoint is not null && checkpoint.Preset.Generator != preset.Generator)
+        if (checkpoint is not null && (checkpoint.Preset.Generator != preset.Generator || checkpoint.Preset.Discriminator != preset.Discriminator))
         {
-            throw new ConfigException($"{checkpoint.Path}: the checkpoint holds a {checkpoint.Preset.Name} generator ({checkpoint.Preset.Generator}), " +
-                $"the config asks for {preset.Name} ({preset.Generator}); model.* cannot change on resume");
+            throw new ConfigException($"{checkpoint.Path}: the checkpoint holds {checkpoint.Preset.Name} networks ({checkpoint.Preset.Generator}, {checkpoint.Preset.Discriminator}), " +
+                $"the config asks for {preset.Name} ({preset.Generator}, {preset.Discriminator}); model.* cannot change on resume");
         }
 
         LoadData();

@@ -96,6 +96,11 @@ internal sealed class TrainingEngine : IDisposable
             };
         }
 
+        // PESQ of the estimate the generator loss saw, at the true level (the normalisation undone). It depends only on
+        // this forward pass, so it is scored on worker threads while the generator's backward and update run.
+        float[] estimates = (f.EstAudio.detach() / f.Factor).cpu().data<float>().ToArray();
+        var scoring = Task.Run(() => ScoreEstimates(batch, estimates));
+
         TermValues? balance = null;
         GenOptimizer.zero_grad();
         Tensor[]? partial = probeBalance ? PartialGradients([ri * w.RiWeight, time * w.TimeWeight, gan * w.GanWeight]) : null;
@@ -109,6 +114,7 @@ internal sealed class TrainingEngine : IDisposable
         if (!double.IsFinite(genNorm))
         {
             GenOptimizer.zero_grad();
+            scoring.Wait();
             return new StepOutcome
             {
                 Loss = loss, DiscSkipped = true, SkipReason = "nonfinite_gradient", Clips = batch.BatchSize, Nonfinite = true,
@@ -118,8 +124,7 @@ internal sealed class TrainingEngine : IDisposable
 
         GenOptimizer.step();
 
-        // PESQ of the same estimate the generator loss saw, at the true level (undo the normalisation).
-        var decision = ScoreEstimates(batch, (f.EstAudio.detach() / f.Factor).cpu());
+        var decision = scoring.GetAwaiter().GetResult();
         double? discLoss = null, discNorm = null;
         bool nonfinite = false;
         string? skipReason = decision.SkipReason;
@@ -176,9 +181,8 @@ internal sealed class TrainingEngine : IDisposable
         };
     }
 
-    private TargetDecision ScoreEstimates(TrainBatch batch, Tensor estimates)
+    private TargetDecision ScoreEstimates(TrainBatch batch, float[] flat)
     {
-        float[] flat = estimates.data<float>().ToArray();
         var pairs = new PesqPair[batch.BatchSize];
         for (int b = 0; b < batch.BatchSize; b++)
         {

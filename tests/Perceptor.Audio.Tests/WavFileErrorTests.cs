@@ -127,6 +127,26 @@ public class WavFileErrorTests
     }
 
     [Fact]
+    public void A_corrupt_fmt_chunk_is_rejected()
+    {
+        var bytes = WavBytes.Build(WavBytes.Pcm, 1, 16000, 16, WavBytes.Pcm16(1, 2, 3));
+        bytes[16] = 6; // fmt chunk claims 6 bytes: too short for any format header
+        using var dir = new TempFolder();
+        ReadFails(dir.Write("badfmt.wav", bytes));
+    }
+
+    [Fact]
+    public void A_pcm_bit_depth_we_do_not_decode_is_named()
+    {
+        // Garbage in the bit depth field (12 bits) is an unsupported depth, named as such.
+        var bytes = WavBytes.Build(WavBytes.Pcm, 1, 16000, 16, WavBytes.Pcm16(1, 2, 3));
+        bytes[34] = 12;
+        using var dir = new TempFolder();
+        var e = ReadFails(dir.Write("bits.wav", bytes));
+        Assert.Contains("bit depth 12", e.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_folder_is_not_readable_as_a_file()
     {
         using var dir = new TempFolder();

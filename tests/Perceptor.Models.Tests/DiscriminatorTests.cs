@@ -104,8 +104,9 @@ public class DiscriminatorTests
         using var scope = NewDisposeScope();
         var clean = rand(1, 1, 16, 16);
 
-        // One power iteration per training forward: the estimate converges geometrically (the slowest layer,
-        // 64→128 channels, is within 1e-3 after about 100 forwards).
+        // One power iteration per training forward: the estimate converges geometrically, at a rate set by the
+        // random weights' gap between the top two singular values (after 150 forwards the worst of many runs was
+        // 1.003). The estimate never exceeds the true top singular value, so W/σ̂ never falls below 1.
         for (int i = 0; i < 150; i++)
         {
             using (no_grad())
@@ -119,7 +120,7 @@ public class DiscriminatorTests
         {
             var weight = layer.NormalisedWeight();
             var top = linalg.svdvals(weight.view(weight.shape[0], -1).detach())[0].ToSingle();
-            Assert.InRange(top, 0.999f, 1.002f);
+            Assert.InRange(top, 0.9999f, 1.01f);
         }
     }
 

@@ -82,8 +82,8 @@ public class GeneratorTests
 
         using var sigmoid = new CmganGenerator(TestConfigs.Generator with { MaskActivation = MaskActivation.LearnableSigmoid, MaskSigmoidBeta = 1.5 });
         using var sigmoidTrace = sigmoid.Trace(input);
-        Assert.True(sigmoidTrace.Mask.min().ToSingle() > 0f);
-        Assert.True(sigmoidTrace.Mask.max().ToSingle() < 1.5f);
+        Assert.True(sigmoidTrace.Mask.min().ToSingle() >= 0f);
+        Assert.True(sigmoidTrace.Mask.max().ToSingle() <= 1.5f); // β·σ(x) reaches β in float32 only for x > ~17
     }
 
     [Theory]
@@ -96,12 +96,31 @@ public class GeneratorTests
         using var scope = NewDisposeScope();
         var input = randn(2, 2, Frames, config.FrequencyBins);
         var target = randn(2, 1, Frames, config.FrequencyBins);
+        // A per-bin PReLU slope only gets gradient from negative pre-activations; a random final 1×1 convolution
+        // (one weight, one bias) can make every pre-activation positive. Unit weight and zero bias pass the
+        // normalised, PReLU'd features through, which always include negative values.
+        using (no_grad())
+        {
+            generator.get_parameter("mask_decoder.final_conv.weight")!.fill_(1);
+            generator.get_parameter("mask_decoder.final_conv.bias")!.zero_();
+        }
 
         var (real, imag) = generator.call(input);
         var loss = (real - target).square().mean() + (imag + target).square().mean();
         loss.backward();
 
-        EveryParameterHasAGradient(generator);
+        // A bias added right before an instance norm is removed again by the norm's mean subtraction, so its
+        // gradient is zero up to rounding: the reference has these dead parameters too (897 of the 1 834 833).
+        bool CancelledByInstanceNorm(string name) =>
+            name is "dense_encoder.conv_1.0.bias" or "dense_encoder.conv_2.0.bias" or "mask_decoder.conv_1.bias"
+            || (name.EndsWith(".bias", StringComparison.Ordinal) && (name.Contains("dilated_dense.conv", StringComparison.Ordinal) || name.Contains("dense_block.conv", StringComparison.Ordinal)));
+
+        foreach (var (name, parameter) in generator.named_parameters().Where(np => CancelledByInstanceNorm(np.name)))
+        {
+            Assert.True(parameter.grad!.abs().max().ToSingle() < 1e-5f, $"{name} should have no effective gradient");
+        }
+
+        EveryParameterHasAGradient(generator, except: CancelledByInstanceNorm);
     }
 
     [Fact]

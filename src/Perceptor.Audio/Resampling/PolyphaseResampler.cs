@@ -19,6 +19,7 @@ public sealed class PolyphaseResampler
     /// <summary>Filter half-length per unit of max(up, down).</summary>
     public const int HalfLengthFactor = 10;
 
+    private readonly double[] _taps;
     private readonly double[] _branches;
     private readonly int _tapsPerBranch;
 
@@ -32,17 +33,17 @@ public sealed class PolyphaseResampler
         Down = down / g;
         int maxRate = Math.Max(Up, Down);
         HalfLength = HalfLengthFactor * maxRate;
-        Taps = FirDesign.KaiserLowpass((2 * HalfLength) + 1, 1.0 / maxRate, KaiserBeta);
-        for (int i = 0; i < Taps.Length; i++)
+        _taps = FirDesign.KaiserLowpass((2 * HalfLength) + 1, 1.0 / maxRate, KaiserBeta);
+        for (int i = 0; i < _taps.Length; i++)
         {
-            Taps[i] *= Up;
+            _taps[i] *= Up;
         }
 
-        _tapsPerBranch = (Taps.Length + Up - 1) / Up;
+        _tapsPerBranch = (_taps.Length + Up - 1) / Up;
         _branches = new double[Up * _tapsPerBranch];
-        for (int i = 0; i < Taps.Length; i++)
+        for (int i = 0; i < _taps.Length; i++)
         {
-            _branches[((i % Up) * _tapsPerBranch) + (i / Up)] = Taps[i];
+            _branches[((i % Up) * _tapsPerBranch) + (i / Up)] = _taps[i];
         }
     }
 
@@ -55,8 +56,8 @@ public sealed class PolyphaseResampler
     /// <summary>Filter half-length h in taps (the filter has 2h + 1).</summary>
     public int HalfLength { get; }
 
-    /// <summary>The filter taps including the gain of <see cref="Up"/> (a copy is not made: do not modify).</summary>
-    public double[] Taps { get; }
+    /// <summary>The filter taps including the gain of <see cref="Up"/>.</summary>
+    public ReadOnlySpan<double> Taps => _taps;
 
     /// <summary>True when up = down = 1 after reduction (output is a copy of the input).</summary>
     public bool IsIdentity => Up == 1 && Down == 1;

@@ -45,6 +45,20 @@ internal static class DiagnoseCommand
             Description = "Collapse rule: for how many consecutive evaluated epochs.",
             DefaultValueFactory = _ => new CollapseOptions().Epochs,
         };
+        drop.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is var v && (!double.IsFinite(v) || v <= 0))
+            {
+                result.AddError("--collapse-drop must be a positive number of PESQ points");
+            }
+        });
+        epochs.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--collapse-epochs must be at least 1");
+            }
+        });
         var genLr = new Option<double?>("--gen-lr") { Description = "Generator learning rate, if the log does not have it." };
         var discLr = new Option<double?>("--disc-lr") { Description = "Discriminator learning rate, if the log does not have it." };
         var weights = new Option<string?>("--loss-weights")
@@ -69,10 +83,12 @@ internal static class DiagnoseCommand
 
         command.SetAction(parse =>
         {
+            TextWriter stdout = parse.InvocationConfiguration.Output;
+            TextWriter stderr = parse.InvocationConfiguration.Error;
             TermValues? lossWeights = null;
             if (parse.GetValue(weights) is { } w && !TryParseWeights(w, out lossWeights))
             {
-                Console.Error.WriteLine($"perceptor diagnose: --loss-weights needs four numbers RI,Mag,Time,GAN, got '{w}'");
+                stderr.WriteLine($"perceptor diagnose: --loss-weights needs four numbers RI,Mag,Time,GAN, got '{w}'");
                 return 2;
             }
 
@@ -107,37 +123,37 @@ internal static class DiagnoseCommand
             try
             {
                 var outcome = DiagnoseRunner.Run(request);
-                Console.Out.Write(outcome.Output);
+                stdout.Write(outcome.Output);
                 if (!outcome.Output.EndsWith('\n'))
                 {
-                    Console.Out.WriteLine();
+                    stdout.WriteLine();
                 }
 
                 if (outcome.FilesWritten.Count > 0)
                 {
-                    Console.Error.WriteLine($"perceptor diagnose: wrote {outcome.FilesWritten.Count} files to {request.OutDirectory}");
+                    stderr.WriteLine($"perceptor diagnose: wrote {outcome.FilesWritten.Count} files to {request.OutDirectory}");
                 }
 
                 return 0;
             }
             catch (LogReadException e)
             {
-                Console.Error.WriteLine($"perceptor diagnose: {e.Message}");
+                stderr.WriteLine($"perceptor diagnose: {e.Message}");
                 return 1;
             }
             catch (ArgumentOutOfRangeException e)
             {
-                Console.Error.WriteLine($"perceptor diagnose: {e.Message}");
+                stderr.WriteLine($"perceptor diagnose: {e.Message}");
                 return 2;
             }
             catch (IOException e)
             {
-                Console.Error.WriteLine($"perceptor diagnose: cannot write the report: {e.Message}");
+                stderr.WriteLine($"perceptor diagnose: cannot write the report: {e.Message}");
                 return 1;
             }
             catch (UnauthorizedAccessException e)
             {
-                Console.Error.WriteLine($"perceptor diagnose: cannot write the report: {e.Message}");
+                stderr.WriteLine($"perceptor diagnose: cannot write the report: {e.Message}");
                 return 1;
             }
         });

@@ -39,10 +39,12 @@ internal static class EnhanceCommand
         };
         command.SetAction((parseResult, cancellationToken) => Task.Run(() =>
         {
+            var stdout = parseResult.InvocationConfiguration.Output;
+            var stderr = parseResult.InvocationConfiguration.Error;
             double chunkSeconds = parseResult.GetValue(chunk);
             if (!(chunkSeconds >= 1))
             {
-                Console.Error.WriteLine("perceptor enhance: --chunk-seconds must be at least 1");
+                stderr.WriteLine("perceptor enhance: --chunk-seconds must be at least 1");
                 return 2;
             }
 
@@ -58,18 +60,18 @@ internal static class EnhanceCommand
             };
             try
             {
-                var summary = FileEnhancer.Run(request, Console.WriteLine, cancellationToken);
-                Console.WriteLine($"enhanced {summary.Written.Count} file(s), {summary.Failures.Count} could not be enhanced");
+                var summary = FileEnhancer.Run(request, stdout.WriteLine, cancellationToken);
+                stdout.WriteLine($"enhanced {summary.Written.Count} file(s), {summary.Failures.Count} could not be enhanced");
                 foreach (string failure in summary.Failures)
                 {
-                    Console.Error.WriteLine($"  {failure}");
+                    stderr.WriteLine($"  {failure}");
                 }
 
                 return summary.Failures.Count == 0 ? 0 : summary.Written.Count > 0 ? 1 : 2;
             }
             catch (Exception e) when (e is CheckpointException or ArgumentException or InvalidOperationException or IOException)
             {
-                Console.Error.WriteLine($"perceptor enhance: {e.Message}");
+                stderr.WriteLine($"perceptor enhance: {e.Message}");
                 return 2;
             }
         }, cancellationToken));

@@ -48,16 +48,18 @@ internal static class TrainCommand
         // checkpoint instead of the process being ended after a short timeout.
         command.SetAction(parseResult =>
         {
+            var stdout = parseResult.InvocationConfiguration.Output;
+            var stderr = parseResult.InvocationConfiguration.Error;
             if (parseResult.GetValue(listKeys))
             {
-                PrintKeys();
+                PrintKeys(stdout);
                 return 0;
             }
 
             string? runDir = parseResult.GetValue(run);
             if (string.IsNullOrWhiteSpace(runDir))
             {
-                Console.Error.WriteLine("perceptor train: --run is required (the folder the run is written to)");
+                stderr.WriteLine("perceptor train: --run is required (the folder the run is written to)");
                 return 2;
             }
 
@@ -69,7 +71,7 @@ internal static class TrainCommand
                 string? dataDir = parseResult.GetValue(data) ?? (isResume ? TrainingSetup.RecordedDataDir(runDir) : null);
                 if (string.IsNullOrWhiteSpace(dataDir))
                 {
-                    Console.Error.WriteLine("perceptor train: --data is required (a folder with train/ and test/, each holding clean/ and noisy/)");
+                    stderr.WriteLine("perceptor train: --data is required (a folder with train/ and test/, each holding clean/ and noisy/)");
                     return 2;
                 }
 
@@ -80,7 +82,7 @@ internal static class TrainCommand
                 };
                 using var listener = TrainProgress.Create(resolved.Train.Epochs);
                 var result = listener.Run(() => Trainer.Run(request, listener, listener.Token));
-                Console.WriteLine($"run folder: {result.RunDir}");
+                stdout.WriteLine($"run folder: {result.RunDir}");
                 return result.Reason switch
                 {
                     "completed" or "early_stop" => 0,
@@ -91,19 +93,19 @@ internal static class TrainCommand
             catch (Exception e) when (e is ConfigException or DataException or CheckpointException or AudioFileException
                 or InvalidOperationException or ArgumentException or IOException)
             {
-                Console.Error.WriteLine($"perceptor train: {e.Message}");
+                stderr.WriteLine($"perceptor train: {e.Message}");
                 return 2;
             }
         });
         return command;
     }
 
-    private static void PrintKeys()
+    private static void PrintKeys(TextWriter output)
     {
         int width = ConfigKeys.All.Max(k => k.Path.Length);
         foreach (var key in ConfigKeys.All)
         {
-            Console.WriteLine($"{key.Path.PadRight(width)}  {key.DefaultValue,-14} {key.TypeName,-28} {key.Description}");
+            output.WriteLine($"{key.Path.PadRight(width)}  {key.DefaultValue,-14} {key.TypeName,-28} {key.Description}");
         }
     }
 }

@@ -97,36 +97,14 @@ public static class DiagnosisJson
         var disc = d.Disc;
         w.WriteStartObject("disc");
         WriteNumber(w, "skip_rate", disc.SkipRate);
-        if (disc.SkipLower is { } lo && disc.SkipUpper is { } hi && double.IsFinite(lo) && double.IsFinite(hi))
-        {
-            w.WriteStartArray("skip_rate_bounds");
-            w.WriteNumberValue(lo);
-            w.WriteNumberValue(hi);
-            w.WriteEndArray();
-        }
-        else
-        {
-            w.WriteNull("skip_rate_bounds");
-        }
-
+        WriteBounds(w, "skip_rate_bounds", disc.SkipLower, disc.SkipUpper);
         w.WriteString("skip_rate_basis", Basis(disc.SkipBasis));
         w.WriteString("skip_rate_source", disc.SkipBasisText);
         WriteNumber(w, "saturated_share", disc.SaturatedShare);
-        if (disc.SaturatedLower is { } sl && disc.SaturatedUpper is { } su && double.IsFinite(sl) && double.IsFinite(su))
-        {
-            w.WriteStartArray("saturated_share_bounds");
-            w.WriteNumberValue(sl);
-            w.WriteNumberValue(su);
-            w.WriteEndArray();
-        }
-        else
-        {
-            w.WriteNull("saturated_share_bounds");
-        }
-
+        WriteBounds(w, "saturated_share_bounds", disc.SaturatedLower, disc.SaturatedUpper);
         w.WriteString("saturated_share_basis", Basis(disc.SaturationBasis));
-        WriteLong(w, "steps_counted", disc.Skips?.Total);
-        WriteLong(w, "skipped_counted", disc.Skips?.Count);
+        WriteInt(w, "steps_counted", disc.Skips?.Total);
+        WriteInt(w, "skipped_counted", disc.Skips?.Count);
         w.WriteNumber("unknown_steps", disc.UnknownSteps);
         w.WriteNumber("logged_disc_losses", disc.LoggedDiscLosses);
         w.WriteNumber("logged_below_saturation", disc.LoggedBelowThreshold);
@@ -280,11 +258,14 @@ public static class DiagnosisJson
         }
     }
 
-    private static void WriteInt(Utf8JsonWriter w, string name, int? value)
+    private static void WriteBounds(Utf8JsonWriter w, string name, double? lower, double? upper)
     {
-        if (value is { } v)
+        if (lower is { } lo && upper is { } hi && double.IsFinite(lo) && double.IsFinite(hi))
         {
-            w.WriteNumber(name, v);
+            w.WriteStartArray(name);
+            w.WriteNumberValue(lo);
+            w.WriteNumberValue(hi);
+            w.WriteEndArray();
         }
         else
         {
@@ -292,7 +273,7 @@ public static class DiagnosisJson
         }
     }
 
-    private static void WriteLong(Utf8JsonWriter w, string name, long? value)
+    private static void WriteInt(Utf8JsonWriter w, string name, long? value)
     {
         if (value is { } v)
         {

@@ -30,7 +30,7 @@ public static class DiagnosisPlots
         {
             new("eval PESQ", X(e), e.Select(p => p.EvalPesq!.Value).ToList()) { Color = "#1f77b4" },
         };
-        var noisy = e.Where(p => p.NoisyPesq is not null).ToList();
+        var noisy = d.Run.Epochs.Where(p => p.NoisyPesq is not null).ToList();
         if (noisy.Count > 0)
         {
             series.Add(new ChartSeries("noisy input", X(noisy), noisy.Select(p => p.NoisyPesq!.Value).ToList())
@@ -60,9 +60,7 @@ public static class DiagnosisPlots
 
     private static ChartSpec Losses(RunData run)
     {
-        var train = run.Epochs.Where(p => p.TrainLoss is not null).ToList();
-        var eval = run.Epochs.Where(p => p.EvalLoss is not null).ToList();
-        bool sampled = train.Any(p => p.TrainLossSampled);
+        bool sampled = run.Epochs.Any(p => p.TrainLoss is not null && p.TrainLossSampled);
         return new ChartSpec
         {
             Title = "Generator loss",
@@ -71,8 +69,8 @@ public static class DiagnosisPlots
             IntegerX = true,
             Series =
             [
-                new(sampled ? "train (mean of logged steps)" : "train", X(train), train.Select(p => p.TrainLoss!.Value).ToList()) { Color = "#ff7f0e" },
-                new("eval", X(eval), eval.Select(p => p.EvalLoss!.Value).ToList()) { Color = "#9467bd" },
+                RunSeries.TrainLoss(run, sampled ? "train (mean of logged steps)" : "train") with { Color = "#ff7f0e" },
+                RunSeries.EvalLoss(run, "eval") with { Color = "#9467bd" },
             ],
         };
     }
@@ -81,7 +79,7 @@ public static class DiagnosisPlots
     {
         var run = d.Run;
         var series = new List<ChartSeries>();
-        var taken = run.Steps.Where(s => s.DiscLoss is > 0 && s.DiscSkipped != true).ToList();
+        var taken = Thin(run.Steps.Where(s => s.DiscLoss is > 0 && s.DiscSkipped != true).ToList());
         if (taken.Count > 0)
         {
             series.Add(new ChartSeries("discriminator loss per logged step", taken.Select(s => s.Position).ToList(),
@@ -97,12 +95,12 @@ public static class DiagnosisPlots
         }
 
         var positives = series.SelectMany(s => s.Y).Where(y => y > 0).ToList();
-        var skipped = run.Steps.Where(s => s.DiscSkipped == true).ToList();
-        var unknown = run.Steps.Where(s => s.DiscSkipped is null && s.DiscLoss == 0).ToList();
+        var skipped = Thin(run.Steps.Where(s => s.DiscSkipped == true).ToList());
+        var unknown = Thin(run.Steps.Where(s => s.DiscSkipped is null && s.DiscLoss == 0).ToList());
         double floor = positives.Count > 0 ? positives.Min() / 3 : d.Options.SaturationLoss / 10;
         if (skipped.Count > 0)
         {
-            series.Add(new ChartSeries($"skipped step ({skipped.Count})", skipped.Select(s => s.Position).ToList(),
+            series.Add(new ChartSeries($"skipped step ({run.Steps.Count(s => s.DiscSkipped == true)})", skipped.Select(s => s.Position).ToList(),
                 skipped.Select(_ => floor).ToList()) { Style = ChartStyle.Points, Color = "#d62728", MarkerSize = 5 });
         }
 
@@ -138,10 +136,7 @@ public static class DiagnosisPlots
         }
 
         var x = rates.Select(r => (double)r.Epoch).ToList();
-        var series = new List<ChartSeries>
-        {
-            new("skip rate", x, rates.Select(r => r.Skipped.Value).ToList()) { Color = "#d62728" },
-        };
+        var series = new List<ChartSeries> { RunSeries.SkipRate(d, "skip rate") with { Color = "#d62728" } };
         if (rates.Any(r => !r.Skipped.Exact))
         {
             series.Add(new ChartSeries("95% interval", x, rates.Select(r => r.Skipped.Lower).ToList()) { Style = ChartStyle.Line, Dashed = true, Color = "#e8a0a0", LineWidth = 1 });
@@ -165,13 +160,12 @@ public static class DiagnosisPlots
         var x = c.Select(p => (double)p.Epoch).ToList();
         var series = new List<ChartSeries>
         {
-            new("D(clean, clean)", x, c.Select(p => p.DCleanClean).ToList()) { Color = "#2ca02c" },
+            RunSeries.CleanClean(run, "D(clean, clean)") with { Color = "#2ca02c" },
             new("D(clean, enhanced)", x, c.Select(p => p.DCleanEnhanced).ToList()) { Color = "#1f77b4" },
         };
         var pn = c.Where(p => p.PesqNorm is not null).ToList();
         series.Add(new ChartSeries("actual (PESQ-1)/3.5", pn.Select(p => (double)p.Epoch).ToList(), pn.Select(p => p.PesqNorm!.Value).ToList()) { Color = "#ff7f0e", Dashed = true });
-        var mae = c.Where(p => p.Mae is not null).ToList();
-        series.Add(new ChartSeries("MAE", mae.Select(p => (double)p.Epoch).ToList(), mae.Select(p => p.Mae!.Value).ToList()) { Color = "#d62728", Style = ChartStyle.Points });
+        series.Add(RunSeries.CalibrationMae(run, "MAE") with { Color = "#d62728", Style = ChartStyle.Points });
         var r = c.Where(p => p.Pearson is not null).ToList();
         series.Add(new ChartSeries("Pearson r", r.Select(p => (double)p.Epoch).ToList(), r.Select(p => p.Pearson!.Value).ToList()) { Color = "#9467bd", Style = ChartStyle.Points });
         return new ChartSpec { Title = "Discriminator calibration", XLabel = "epoch", YLabel = "normalised PESQ units", IntegerX = true, Series = series };
@@ -195,9 +189,22 @@ public static class DiagnosisPlots
                 new("magnitude", x, g.Select(p => p.Mag).ToList()) { Color = "#1f77b4" },
                 new("RI", x, g.Select(p => p.Ri).ToList()) { Color = "#2ca02c" },
                 new("time", x, g.Select(p => p.Time).ToList()) { Color = "#ff7f0e" },
-                new("GAN", x, g.Select(p => p.Gan).ToList()) { Color = "#d62728" },
+                RunSeries.GanShare(run, "GAN") with { Color = "#d62728" },
             ],
         };
+    }
+
+    // A run that logs every step can have hundreds of thousands: an even subset draws the same picture.
+    private static List<StepPoint> Thin(List<StepPoint> steps)
+    {
+        const int Max = 20_000;
+        if (steps.Count <= Max)
+        {
+            return steps;
+        }
+
+        int stride = (steps.Count + Max - 1) / Max;
+        return steps.Where((_, i) => i % stride == 0).ToList();
     }
 
     private static List<double> X(IEnumerable<EpochPoint> points) => points.Select(p => (double)p.Epoch).ToList();

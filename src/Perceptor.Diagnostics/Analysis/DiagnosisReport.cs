@@ -12,12 +12,15 @@ public static class DiagnosisReport
     {
         ArgumentNullException.ThrowIfNull(diagnosis);
         var run = diagnosis.Run;
-        var doc = new ReportDocument($"Diagnosis of {Path.GetFileName(run.Source.Path.TrimEnd('/', '\\'))}");
+        string name = run.Source.Kind == Runs.LogKind.Run
+            ? Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(run.Source.Path))) ?? run.Source.Path
+            : Path.GetFileName(run.Source.Path);
+        var doc = new ReportDocument($"Diagnosis of {name}");
         doc.Paragraph($"Source: {run.Source.Path} ({run.Source.Description}, {run.Source.Lines} lines, " +
             $"{run.Epochs.Count} epochs, {run.Steps.Count} logged steps).");
 
         doc.Heading("Summary");
-        doc.Table(["", ""], SummaryRows(diagnosis));
+        doc.Table(["question", "answer"], SummaryRows(diagnosis));
 
         doc.Heading("Findings");
         if (diagnosis.Findings.Count == 0)
@@ -96,7 +99,7 @@ public static class DiagnosisReport
         ArgumentNullException.ThrowIfNull(disc);
         return disc.SkipBasis switch
         {
-            SkipRateBasis.Exact => $"{Fmt.Pct(disc.SkipRate!.Value)} (exact: {disc.SkipBasisText})",
+            SkipRateBasis.Exact => $"{Fmt.Pct(disc.SkipRate!.Value)} (exact, {disc.SkipBasisText})",
             SkipRateBasis.Sample => $"{Fmt.Pct(disc.SkipRate!.Value)} (95% CI {Fmt.PctRange(disc.SkipLower!.Value, disc.SkipUpper!.Value)}; {disc.SkipBasisText})",
             SkipRateBasis.Bounds => $"unknown, between {Fmt.PctRange(disc.SkipLower!.Value, disc.SkipUpper!.Value)} ({disc.SkipBasisText})",
             _ => $"unknown ({disc.SkipBasisText})",

@@ -91,6 +91,14 @@ public static class CalibrationDetector
         });
     }
 
+    /// <summary>True when the probe's numbers break any calibration threshold.</summary>
+    public static bool IsMiscalibrated(CalibrationPoint point, CalibrationThresholds thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        return Issues(point, thresholds).Count > 0;
+    }
+
     private static List<string> Issues(CalibrationPoint p, CalibrationThresholds t)
     {
         var issues = new List<string>();

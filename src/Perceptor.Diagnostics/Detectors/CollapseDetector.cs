@@ -9,15 +9,52 @@ namespace Perceptor.Diagnostics.Detectors;
 /// </summary>
 public static class CollapseDetector
 {
-    /// <summary>Runs the collapse rule on the run's evaluated epochs.</summary>
+    /// <summary>
+    /// Runs the collapse rule on the run's evaluated epochs. A training loss that is the mean of a few logged steps
+    /// (one batch each, e.g. 5 lines an epoch in the reference log) is noisy enough to fake a rise, so such losses
+    /// are smoothed over three neighbouring epochs before the rule compares them with the loss at the peak.
+    /// </summary>
     public static CollapseResult Evaluate(RunData run, CollapseOptions options)
     {
         ArgumentNullException.ThrowIfNull(run);
+        var losses = run.Epochs.Select(e => Stats.Finite(e.TrainLoss)).ToList();
+        if (run.Epochs.Any(e => e.TrainLossSampled))
+        {
+            losses = Smooth(losses);
+        }
+
         var history = run.Epochs
-            .Where(e => e.EvalPesq is { } p && double.IsFinite(p))
-            .Select(e => (e.Epoch, e.EvalPesq!.Value, e.TrainLoss))
+            .Select((e, i) => (e.Epoch, Pesq: e.EvalPesq, Loss: losses[i]))
+            .Where(x => x.Pesq is { } p && double.IsFinite(p))
+            .Select(x => (x.Epoch, x.Pesq!.Value, x.Loss))
             .ToList();
-        return CollapseRule.Evaluate(history, options);
+        var result = CollapseRule.Evaluate(history, options);
+
+        // Report the losses as logged, not smoothed.
+        var byEpoch = run.Epochs.ToDictionary(e => e.Epoch);
+        return result with
+        {
+            TrainLossAtPeak = result.PeakEpoch is { } pe ? Stats.Finite(byEpoch[pe].TrainLoss) : null,
+            TrainLossAtFinal = result.FinalEpoch is { } fe ? Stats.Finite(byEpoch[fe].TrainLoss) : null,
+        };
+    }
+
+    private static List<double?> Smooth(List<double?> values)
+    {
+        var smoothed = new List<double?>(values.Count);
+        for (int i = 0; i < values.Count; i++)
+        {
+            if (values[i] is null)
+            {
+                smoothed.Add(null);
+                continue;
+            }
+
+            var window = values.Skip(Math.Max(0, i - 1)).Take(i == 0 ? 2 : 3).Where(v => v is not null).Select(v => v!.Value);
+            smoothed.Add(window.Average());
+        }
+
+        return smoothed;
     }
 
     /// <summary>The finding, if the run collapsed.</summary>

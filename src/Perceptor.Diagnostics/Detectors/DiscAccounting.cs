@@ -77,7 +77,7 @@ public sealed record DiscAccounting
         {
             LoggedDiscLosses = logged.Count,
             LoggedBelowThreshold = logged.Count(s => s.DiscLoss < threshold),
-            MedianTakenLoss = Median(logged.Where(s => s.DiscLoss != 0).Select(s => s.DiscLoss!.Value)),
+            MedianTakenLoss = Stats.Median(logged.Where(s => s.DiscLoss != 0).Select(s => s.DiscLoss!.Value)),
         };
 
         result = WithSaturation(result, run, taken, logged, threshold);
@@ -92,7 +92,7 @@ public sealed record DiscAccounting
                 SkipLower = p.Value,
                 SkipUpper = p.Value,
                 Skips = p,
-                SkipBasisText = $"counted exactly from {tally.Basis}",
+                SkipBasisText = $"counted over every batch in {tally.Basis}",
                 PerEpoch = ExactPerEpoch(run),
             };
         }
@@ -249,16 +249,4 @@ public sealed record DiscAccounting
         .Where(e => e.DiscSteps is not null && e.DiscSkipped is not null && e.DiscSteps + e.DiscSkipped > 0)
         .Select(e => new EpochDiscRate(e.Epoch, new Proportion(e.DiscSkipped!.Value, e.DiscSteps!.Value + e.DiscSkipped.Value, true)))
         .ToList();
-
-    private static double? Median(IEnumerable<double> values)
-    {
-        var sorted = values.Where(double.IsFinite).Order().ToList();
-        if (sorted.Count == 0)
-        {
-            return null;
-        }
-
-        int mid = sorted.Count / 2;
-        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
 }

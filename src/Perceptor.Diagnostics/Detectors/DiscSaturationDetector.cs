@@ -65,11 +65,16 @@ public static class DiscSaturationDetector
             Title = $"The discriminator is saturated: {Fmt.Pct(s)} of its steps have a loss below {threshold}" +
                 (collapse ? " (weighs beside the collapse)" : " (normal on its own)"),
             Evidence = evidence,
-            Next = collapse
-                ? "Check whether the discriminator still tracks PESQ: log D(clean, clean) and D(clean, enhanced) against the real PESQ " +
+            Next = !collapse
+                ? "Nothing to change for this alone; keep watching calibration and eval PESQ."
+                : run.Calibration.Count > 0 && CalibrationDetector.IsMiscalibrated(run.Calibration.OrderBy(c => c.Epoch).Last(), o.Calibration)
+                ? "The calibration probe shows the drift (disc-miscalibrated): run the disc LR = gen LR arm and a MetricGAN+-style " +
+                  "arm with (clean, noisy) pairs and a replay buffer."
+                : run.Calibration.Count > 0
+                ? "The calibration probe says the discriminator still tracks PESQ, so its low loss is not the failure here; follow the other findings."
+                : "Check whether the discriminator still tracks PESQ: log D(clean, clean) and D(clean, enhanced) against the real PESQ " +
                   "of fixed clips each epoch (Perceptor's calibration probe; [DISC CHECK] lines in the reference). If it drifts, " +
-                  "run the disc LR = gen LR arm and a MetricGAN+-style arm with (clean, noisy) pairs and a replay buffer."
-                : "Nothing to change for this alone; keep watching calibration and eval PESQ.",
+                  "run the disc LR = gen LR arm and a MetricGAN+-style arm with (clean, noisy) pairs and a replay buffer.",
             Hypotheses = collapse
                 ? [new HypothesisLink(HypothesisId.H2, Stance.Open,
                     "a discriminator that fits its targets this closely is what H2 predicts and also what a healthy one does; calibration decides")]

@@ -60,7 +60,7 @@ public static class DiscSkipDetector
                     $"{Fmt.Int(p.Count)} of {Fmt.Int(p.Total)} logged steps have a discriminator loss of exactly 0.0, which the " +
                     $"reference code logs for a skipped step: {Fmt.Pct(p.Value)} (95% CI {Fmt.PctRange(p.Lower, p.Upper)}).",
                 _ when p.Exact => $"{Fmt.Int(p.Count)} of {Fmt.Int(p.Total)} batches skipped the discriminator step " +
-                    $"({Fmt.Pct(p.Value)}), {d.SkipBasisText}.",
+                    $"({Fmt.Pct(p.Value)}; {d.SkipBasisText}).",
                 _ => $"{Fmt.Int(p.Count)} of {Fmt.Int(p.Total)} logged steps skipped the discriminator step: " +
                     $"{Fmt.Pct(p.Value)} (95% CI {Fmt.PctRange(p.Lower, p.Upper)}).",
             });

@@ -26,6 +26,12 @@ public sealed record Proportion(long Count, long Total, bool Exact)
             return double.NaN;
         }
 
+        // At the edges the formula lands on 0 or 1 only up to rounding.
+        if ((sign < 0 && Count == 0) || (sign > 0 && Count == Total))
+        {
+            return sign < 0 ? 0 : 1;
+        }
+
         double n = Total;
         double p = Value;
         double z2 = Z * Z;

@@ -31,11 +31,7 @@ public static partial class CmganTextLogReader
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(path);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            lines.Add(line);
-        }
+        var lines = LogLines.ReadAll(reader);
 
         return new Parser(lines, path).Run();
     }
@@ -45,6 +41,12 @@ public static partial class CmganTextLogReader
 
     [GeneratedRegex(@"\b(?:step|iter|iteration)\b\s*[:=#]?\s*\[?\s*(\d+)", Options)]
     private static partial Regex StepRegex();
+
+    [GeneratedRegex(@"\b(?:step|iter|iteration)\b", Options)]
+    private static partial Regex StepWordRegex();
+
+    [GeneratedRegex(@"\bepoch\b", Options)]
+    private static partial Regex EpochWordRegex();
 
     [GeneratedRegex(@"(?<key>[A-Za-z][A-Za-z0-9_ \-\.]*?)\s*[:=]\s*(?<val>[^,;\s:]*)", RegexOptions.CultureInvariant)]
     private static partial Regex KeyValueRegex();
@@ -199,9 +201,20 @@ public static partial class CmganTextLogReader
             bool anyMetric = fields.Any(f => f.Name.Role is MetricRole.GenLoss or MetricRole.DiscLoss or
                 MetricRole.Pesq or MetricRole.NoisyPesq);
 
+            bool stepWord = StepWordRegex().IsMatch(line);
+            bool epochWord = EpochWordRegex().IsMatch(line);
             if (epochMatch.Success && stepMatch.Success)
             {
                 ParseStepLine(number, line, epochMatch, stepMatch, fields);
+                Recognised(line);
+            }
+            else if (anyMetric && (stepWord || (epochWord && !epochMatch.Success)))
+            {
+                // A step line whose epoch or step number is damaged: reading it as a test line would invent an epoch.
+                string what = !epochMatch.Success ? "no readable epoch number" : "no readable step number";
+                _problems.Add(new ReadProblem(number, number == _lastContentLine
+                    ? $"step line with {what} (the log ends here: it looks cut off); line skipped"
+                    : $"step line with {what}: '{Excerpt(line)}'; line skipped"));
                 Recognised(line);
             }
             else if (anyMetric)
@@ -558,6 +571,7 @@ public static partial class CmganTextLogReader
                     "'Epoch 3, Step 500, loss: 0.14, disc_loss: 0.0012' or 'Test Gen loss: 0.11, Disc loss: 0.004, PESQ: 2.57'.");
             }
 
+            FlagMissingValues();
             var steps = ClassifyZeros();
             int? interval = _logInterval ?? StepAggregation.InferInterval(steps);
             steps = StepAggregation.WithPositions(steps, interval);
@@ -644,44 +658,45 @@ public static partial class CmganTextLogReader
             };
         }
 
-        private List<StepPoint> ClassifyZeros()
+        // A step line without the disc_loss (or loss) that nearly every other step line has was most likely cut.
+        private void FlagMissingValues()
         {
-            // Python prints an exact 0.0 as "0.0"; a fixed format ("{:.4f}") prints a tiny loss as "0.0000" too, and
-            // a log whose every value has one decimal cannot tell either. Such zeros stay unknown.
-            var tokens = _steps.Where(s => s.DiscToken is not null).Select(s => s.DiscToken!).ToList();
-            bool oneDecimalFormat = tokens.Count > 0 && tokens.All(t => DecimalsOf(t) == 1);
-            int rounded = 0;
-            var result = new List<StepPoint>(_steps.Count);
-            foreach (var (point, token) in _steps)
+            if (_steps.Count < 5)
             {
-                bool? skipped = null;
-                if (point.DiscLoss is { } d && double.IsFinite(d))
+                return;
+            }
+
+            var flagged = _problems.Where(p => p.Line is not null).Select(p => p.Line!.Value).ToHashSet();
+            double withDisc = _steps.Count(s => s.Point.DiscLoss is not null) / (double)_steps.Count;
+            double withGen = _steps.Count(s => s.Point.GenLoss is not null) / (double)_steps.Count;
+            foreach (var (point, _) in _steps)
+            {
+                int line = point.Line!.Value;
+                if (flagged.Contains(line))
                 {
-                    if (d != 0)
-                    {
-                        skipped = false;
-                    }
-                    else if (LogNumber.IsRoundedZero(token!) || oneDecimalFormat)
-                    {
-                        rounded++;
-                    }
-                    else
-                    {
-                        skipped = true;
-                    }
+                    continue;
                 }
 
-                result.Add(point with { DiscSkipped = skipped });
+                string? missing = point.DiscLoss is null && withDisc >= 0.8 ? "disc_loss"
+                    : point.GenLoss is null && withGen >= 0.8 ? "loss" : null;
+                if (missing is not null)
+                {
+                    _problems.Add(new ReadProblem(line, line == _lastContentLine
+                        ? $"no {missing} value, which the other step lines have: the log ends here and looks cut off; the rest of the line is used"
+                        : $"no {missing} value, which the other step lines have (a damaged line?); the rest of the line is used"));
+                }
             }
+        }
 
-            if (rounded > 0)
+        private List<StepPoint> ClassifyZeros()
+        {
+            var (skipped, note) = ZeroLossRule.Classify(_steps.Select(s => (s.Point.DiscLoss, s.DiscToken)).ToList());
+            if (note is not null)
             {
-                _notes.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"{rounded} disc_loss values are printed as a rounded zero (e.g. '0.0000'): each may be a skipped " +
-                    $"step or a tiny real loss, so they count as unknown."));
+                _notes.Add(note);
             }
 
-            return result;
+            return _steps.Select((s, i) => s.Point with { DiscSkipped = skipped[i] }).ToList();
         }
 
         private void DescribeSteps(List<StepPoint> steps, int? interval)
@@ -705,18 +720,6 @@ public static partial class CmganTextLogReader
             {
                 _notes.Add("Some step lines have no generator loss.");
             }
-        }
-
-        private static int DecimalsOf(string token)
-        {
-            string t = token.Trim();
-            if (t.Contains('e', StringComparison.OrdinalIgnoreCase))
-            {
-                return -1;
-            }
-
-            int dot = t.IndexOf('.', StringComparison.Ordinal);
-            return dot < 0 ? 0 : t.Length - dot - 1;
         }
 
         private static int ParseInt(string s) =>

@@ -41,11 +41,7 @@ public static class CsvLogReader
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(path);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            lines.Add(line);
-        }
+        var lines = LogLines.ReadAll(reader);
 
         int headerIndex = lines.FindIndex(l => !string.IsNullOrWhiteSpace(l) && !l.TrimStart().StartsWith('#'));
         if (headerIndex < 0)
@@ -80,6 +76,10 @@ public static class CsvLogReader
         var rows = ReadRows(lines, headerIndex, delimiter, header.Count, columns, problems);
         bool perStep = columns.ContainsKey(StepKey) &&
             (!columns.ContainsKey(EpochKey) || rows.GroupBy(r => r.Epoch).Any(g => g.Count() > 1));
+        if (columns.ContainsKey(StepKey) && !columns.ContainsKey(EpochKey))
+        {
+            problems.Add(new ReadProblem(null, "no epoch column: the steps cannot be grouped into epochs and are all put in epoch 0"));
+        }
         var used = columns.ToDictionary(c => c.Key, c => header[c.Value]);
         var notes = new List<string>
         {
@@ -227,7 +227,8 @@ public static class CsvLogReader
             }
             else
             {
-                epoch = implicitEpoch;
+                // Only a step column: the steps cannot be grouped into epochs, so they all go to epoch 0.
+                epoch = columns.ContainsKey(StepKey) ? 0 : implicitEpoch;
             }
 
             implicitEpoch++;
@@ -287,15 +288,9 @@ public static class CsvLogReader
     private static RunData BuildPerStep(List<Row> rows, Dictionary<string, int> columns, List<string> notes)
     {
         var points = new List<StepPoint>();
-        var tokens = new List<string>();
         foreach (var row in rows)
         {
             double? disc = Get(row, TrainDiscKey);
-            if (disc is not null)
-            {
-                tokens.Add(row.Raw[TrainDiscKey]);
-            }
-
             double? step = Get(row, StepKey);
             points.Add(new StepPoint
             {
@@ -307,24 +302,12 @@ public static class CsvLogReader
             });
         }
 
-        bool oneDecimal = tokens.Count > 0 && tokens.All(t => t.Contains('.', StringComparison.Ordinal) &&
-            t.Length - t.IndexOf('.', StringComparison.Ordinal) - 1 == 1);
-        int rounded = 0;
-        for (int i = 0; i < points.Count; i++)
+        var (skipped, note) = ZeroLossRule.Classify(rows.Select(r =>
+            (Get(r, TrainDiscKey), r.Raw.GetValueOrDefault(TrainDiscKey))).ToList());
+        points = points.Select((p, i) => p with { DiscSkipped = skipped[i] }).ToList();
+        if (note is not null)
         {
-            if (points[i].DiscLoss is { } d && double.IsFinite(d))
-            {
-                bool? skipped = d != 0 ? false
-                    : LogNumber.IsRoundedZero(rows[i].Raw[TrainDiscKey]) || oneDecimal ? null : true;
-                rounded += skipped is null ? 1 : 0;
-                points[i] = points[i] with { DiscSkipped = skipped };
-            }
-        }
-
-        if (rounded > 0)
-        {
-            notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{rounded} discriminator losses are a rounded zero (e.g. '0.0000'): skipped or tiny, unknown."));
+            notes.Add(note);
         }
 
         int? interval = StepAggregation.InferInterval(points);

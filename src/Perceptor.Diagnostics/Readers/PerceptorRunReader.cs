@@ -167,11 +167,11 @@ public static partial class PerceptorRunReader
             long d = points[i].Step!.Value - points[i - 1].Step!.Value;
             if (d > 0)
             {
-                gcd = gcd == 0 ? d : Gcd(gcd, d);
+                gcd = gcd == 0 ? d : StepAggregation.Gcd(gcd, d);
             }
         }
 
-        return gcd is > 0 and <= int.MaxValue ? (int)gcd : points.Count == 1 ? null : null;
+        return gcd is > 0 and <= int.MaxValue ? (int)gcd : null;
     }
 
     private static List<EpochPoint> Epochs(List<StepPoint> steps, SortedDictionary<int, EpochRecord> epochRecords,
@@ -225,7 +225,7 @@ public static partial class PerceptorRunReader
                 ? string.Create(CultureInfo.InvariantCulture, $"epoch {epochs[0].Epoch}")
                 : string.Create(CultureInfo.InvariantCulture, $"epochs {epochs[0].Epoch}-{epochs[^1].Epoch}");
             return new DiscTally(batches, epochs.Sum(e => (long)e.DiscSkipped), epochs.Sum(e => (long)e.SaturatedSteps),
-                $"the epoch records of {range} (every step counted)");
+                $"the epoch records of {range}");
         }
 
         if (interval == 1 && steps.Count > 0)
@@ -271,16 +271,6 @@ public static partial class PerceptorRunReader
     private static bool IsDeterministic(string method) =>
         method.Equals("full-utterance", StringComparison.OrdinalIgnoreCase) ||
         method.Equals("fixed-crops", StringComparison.OrdinalIgnoreCase);
-
-    private static long Gcd(long a, long b)
-    {
-        while (b != 0)
-        {
-            (a, b) = (b, a % b);
-        }
-
-        return a;
-    }
 
     [GeneratedRegex(@":(\d+): (.*)$")]
     private static partial Regex ProblemRegex();

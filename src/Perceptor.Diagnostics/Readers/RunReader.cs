@@ -9,7 +9,7 @@ namespace Perceptor.Diagnostics.Readers;
 /// <c>metrics.jsonl</c>, a text log of the CMGAN reference or a CSV log. The kind is recognised from the content
 /// (the file name only breaks ties) unless it is forced.
 /// </summary>
-public static class RunReader
+public static partial class RunReader
 {
     /// <summary>Reads <paramref name="path"/>, recognising its kind unless <paramref name="kind"/> forces one.</summary>
     /// <exception cref="LogReadException">The path is missing, empty, binary or holds nothing recognisable.</exception>
@@ -96,6 +96,11 @@ public static class RunReader
         return ext is ".jsonl" ? LogKind.Jsonl : LogKind.Text;
     }
 
+    // "loss: 0.14" in a header field means a key-value log line, not a column name (pandas names its index column
+    // "Unnamed: 0", which is a column).
+    [System.Text.RegularExpressions.GeneratedRegex(@"[A-Za-z_]\s*[:=]\s*[-+]?[0-9.]+\s*$")]
+    private static partial System.Text.RegularExpressions.Regex KeyValueRegex();
+
     private static string RequireFile(string path) => File.Exists(path)
         ? path
         : throw new LogReadException(Directory.Exists(path) ? $"{path}: is a folder, not a log file" : $"{path}: file not found");
@@ -125,7 +130,7 @@ public static class RunReader
         foreach (char delimiter in new[] { ',', '\t', ';', '|' })
         {
             var header = CsvLogReader.SplitFields(head[0], delimiter);
-            if (header.Count < 2 || header.Any(h => h.Contains(':', StringComparison.Ordinal)))
+            if (header.Count < 2 || header.Any(h => KeyValueRegex().IsMatch(h) && !h.StartsWith("Unnamed:", StringComparison.Ordinal)))
             {
                 continue;
             }

@@ -64,8 +64,8 @@ internal static class StepAggregation
         var result = new Dictionary<int, EpochPoint>();
         foreach (var group in steps.GroupBy(s => s.Epoch))
         {
-            double? gen = Mean(group.Select(s => s.GenLoss));
-            double? disc = Mean(group.Select(s => s.DiscLoss));
+            double? gen = Detectors.Stats.Mean(group.Where(s => s.GenLoss is not null).Select(s => s.GenLoss!.Value));
+            double? disc = Detectors.Stats.Mean(group.Where(s => s.DiscLoss is not null).Select(s => s.DiscLoss!.Value));
             result[group.Key] = new EpochPoint
             {
                 Epoch = group.Key,
@@ -79,23 +79,8 @@ internal static class StepAggregation
         return result;
     }
 
-    private static double? Mean(IEnumerable<double?> values)
-    {
-        double sum = 0;
-        int n = 0;
-        foreach (var v in values)
-        {
-            if (v is { } x && double.IsFinite(x))
-            {
-                sum += x;
-                n++;
-            }
-        }
-
-        return n > 0 ? sum / n : null;
-    }
-
-    private static long Gcd(long a, long b)
+    /// <summary>Greatest common divisor (Euclid).</summary>
+    public static long Gcd(long a, long b)
     {
         while (b != 0)
         {

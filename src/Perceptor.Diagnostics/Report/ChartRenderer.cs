@@ -79,12 +79,14 @@ public static class ChartRenderer
         plot.YLabel(spec.YLabel, 14);
         if (spec.LogY)
         {
-            plot.Axes.Left.TickGenerator = new NumericAutomatic
+            var logs = spec.Series.SelectMany(s => Points(s, logY: true).Ys)
+                .Concat(spec.Markers.Where(m => !m.Vertical && m.Value > 0).Select(m => Math.Log10(m.Value)))
+                .ToList();
+            if (logs.Count > 0)
             {
-                MinorTickGenerator = new LogMinorTickGenerator(),
-                IntegerTicksOnly = true,
-                LabelFormatter = y => FormatPower(y),
-            };
+                var (positions, labels) = LogTicks(logs.Min(), logs.Max());
+                plot.Axes.Left.SetTicks(positions, labels);
+            }
         }
 
         if (spec.IntegerX)
@@ -124,11 +126,39 @@ public static class ChartRenderer
         return (xs.ToArray(), ys.ToArray());
     }
 
-    private static string FormatPower(double exponent)
+    // Ticks at 1, 2 and 5 times each power of ten inside the range (only the powers when the range spans many
+    // decades), placed in log10 space where the values are drawn.
+    internal static (double[] Positions, string[] Labels) LogTicks(double minLog, double maxLog)
     {
-        double value = Math.Pow(10, exponent);
-        return exponent is >= -2 and <= 3
-            ? value.ToString("0.##", CultureInfo.InvariantCulture)
-            : value.ToString("0e+0", CultureInfo.InvariantCulture);
+        double low = minLog - 0.05;
+        double high = maxLog + 0.05;
+        int[] multipliers = high - low > 4 ? [1] : [1, 2, 5];
+        var positions = new List<double>();
+        var labels = new List<string>();
+        for (int decade = (int)Math.Floor(low); decade <= (int)Math.Ceiling(high); decade++)
+        {
+            foreach (int k in multipliers)
+            {
+                double position = decade + Math.Log10(k);
+                if (position >= low && position <= high)
+                {
+                    positions.Add(position);
+                    labels.Add(FormatValue(k * Math.Pow(10, decade)));
+                }
+            }
+        }
+
+        if (positions.Count == 0)
+        {
+            // Less than a factor of two in range: label its ends.
+            positions.AddRange([minLog, maxLog]);
+            labels.AddRange([FormatValue(Math.Pow(10, minLog)), FormatValue(Math.Pow(10, maxLog))]);
+        }
+
+        return (positions.ToArray(), labels.ToArray());
     }
+
+    private static string FormatValue(double value) => value is >= 0.01 and < 10000
+        ? value.ToString("0.###", CultureInfo.InvariantCulture)
+        : value.ToString("0.#e+0", CultureInfo.InvariantCulture);
 }

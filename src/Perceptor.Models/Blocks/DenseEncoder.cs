@@ -1,5 +1,6 @@
 using TorchSharp;
 using TorchSharp.Modules;
+using TorchSharp.Utils;
 using static TorchSharp.torch;
 
 namespace Perceptor.Models.Blocks;
@@ -11,11 +12,11 @@ namespace Perceptor.Models.Blocks;
 /// </summary>
 internal sealed class DenseEncoder : nn.Module<Tensor, Tensor>
 {
-    [TorchSharp.Utils.ComponentName(Name = "conv_1")]
+    [ComponentName(Name = "conv_1")]
     private readonly Sequential _conv1;
-    [TorchSharp.Utils.ComponentName(Name = "dilated_dense")]
+    [ComponentName(Name = "dilated_dense")]
     private readonly DilatedDenseBlock _dilatedDense;
-    [TorchSharp.Utils.ComponentName(Name = "conv_2")]
+    [ComponentName(Name = "conv_2")]
     private readonly Sequential _conv2;
 
     public DenseEncoder(int inputChannels, int channels, int denseDepth)

@@ -1,5 +1,6 @@
 using TorchSharp;
 using TorchSharp.Modules;
+using TorchSharp.Utils;
 using static TorchSharp.torch;
 
 namespace Perceptor.Models.Blocks;
@@ -11,7 +12,7 @@ namespace Perceptor.Models.Blocks;
 /// </summary>
 internal sealed class SubPixelConv2d : nn.Module<Tensor, Tensor>
 {
-    [TorchSharp.Utils.ComponentName(Name = "conv")]
+    [ComponentName(Name = "conv")]
     private readonly Conv2d _conv;
     private readonly int _channels;
     private readonly int _factor;

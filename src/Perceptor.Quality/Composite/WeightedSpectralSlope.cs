@@ -49,6 +49,7 @@ public sealed class WeightedSpectralSlope : TrimmedFrameMeasure
     private readonly int[] _filterEnd;
     private readonly double[] _frame;
     private readonly double[] _power;
+    private readonly double[] _imagScratch;
     private readonly double[] _cleanDb = new double[BandCount];
     private readonly double[] _processedDb = new double[BandCount];
     private readonly double[] _cleanSlope = new double[BandCount - 1];
@@ -66,7 +67,8 @@ public sealed class WeightedSpectralSlope : TrimmedFrameMeasure
         _fft = new RealFft(fftSize);
         _bins = fftSize / 2;
         _frame = new double[frame];
-        _power = new double[_fft.BinCount];
+        _power = new double[_fft.Bins];
+        _imagScratch = new double[_fft.Bins];
         _filters = new double[BandCount * _bins];
         _filterFirst = new int[BandCount];
         _filterEnd = new int[BandCount];
@@ -130,7 +132,7 @@ public sealed class WeightedSpectralSlope : TrimmedFrameMeasure
             _frame[n] = samples[n] / LevelScale * _window[n];
         }
 
-        _fft.PowerSpectrum(_frame, _power);
+        _fft.PowerSpectrum(_frame, _power, _imagScratch);
         for (int i = 0; i < BandCount; i++)
         {
             ReadOnlySpan<double> filter = _filters.AsSpan(i * _bins, _bins);

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Perceptor.Audio.Dsp;
 
 namespace Perceptor.Quality.Dsp;
 

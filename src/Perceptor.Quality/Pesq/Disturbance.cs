@@ -1,4 +1,5 @@
 using System.Numerics;
+using Perceptor.Audio.Dsp;
 using Perceptor.Quality.Dsp;
 
 namespace Perceptor.Quality.Pesq;
@@ -30,6 +31,7 @@ internal sealed class Disturbance
     private double[] _segB = [];
     private (int First, int Last)[] _skips = new (int, int)[UtteranceSet.SplitLimit];
     private (int Start, int Stop)[] _intervals = new (int, int)[64];
+    private (int Start, int Delay)[] _segments = new (int, int)[UtteranceSet.SplitLimit + 1];
 
     public Disturbance(PesqWorkspace workspace) => _ws = workspace;
 
@@ -146,14 +148,28 @@ internal sealed class Disturbance
         for (int b = 0; b < count; b++)
         {
             double ratio = (degPitch[b] + 50.0) / (refPitch[b] + 50.0);
-            double h = Math.Pow(ratio, 1.2);
-            if (h > 12)
+
+            // h = ratio^1.2, set to 0 below 3 and capped at 12; outside (2.4, 8.1) the bounds decide without pow.
+            double h;
+            if (ratio <= 2.4)
+            {
+                h = 0;
+            }
+            else if (ratio >= 8.1)
             {
                 h = 12;
             }
-            else if (h < 3)
+            else
             {
-                h = 0;
+                h = Math.Pow(ratio, 1.2);
+                if (h > 12)
+                {
+                    h = 12;
+                }
+                else if (h < 3)
+                {
+                    h = 0;
+                }
             }
 
             d[b] = (float)(d[b] * h);
@@ -241,10 +257,17 @@ internal sealed class Disturbance
         var t = _realigned.AsSpan(0, length);
         t.Clear();
         int lo = margin, hi = length - margin - 1;
-        for (int i = margin; i < length - margin; i++)
+        PesqWorkspace.Ensure(ref _segments, utterances.Count + 1);
+        int segmentCount = utterances.DelaySegments(rate.Window, _segments);
+        for (int k = 0; k < segmentCount; k++)
         {
-            int j = Math.Clamp(i + utterances.DelayAt(i, rate.Window), lo, hi);
-            t[i] = degModel[j];
+            int from = Math.Max(_segments[k].Start, margin);
+            int to = k + 1 < segmentCount ? Math.Min(_segments[k + 1].Start, length - margin) : length - margin;
+            int delay = _segments[k].Delay;
+            for (int i = from; i < to; i++)
+            {
+                t[i] = degModel[Math.Clamp(i + delay, lo, hi)];
+            }
         }
 
         var t2 = _realigned2.AsSpan(0, length);

@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Perceptor.Audio.Dsp;
 using Perceptor.Quality.Dsp;
 
 namespace Perceptor.Quality.Pesq;
@@ -75,7 +78,25 @@ internal sealed class FilterCurve
     {
         float[] gains = Gains(plan.Length, sampleRate);
         int bins = plan.Bins;
-        for (int k = 0; k < bins; k++)
+        int k = 0;
+        if (Vector256.IsHardwareAccelerated && re.Length >= bins && im.Length >= bins && scratchRe.Length >= bins &&
+            scratchIm.Length >= bins)
+        {
+            var s = Vector256.Create(scale);
+            ref float gRef = ref MemoryMarshal.GetArrayDataReference(gains);
+            ref double reRef = ref MemoryMarshal.GetReference(re);
+            ref double imRef = ref MemoryMarshal.GetReference(im);
+            ref double outRe = ref MemoryMarshal.GetReference(scratchRe);
+            ref double outIm = ref MemoryMarshal.GetReference(scratchIm);
+            for (; k + 4 <= bins; k += 4)
+            {
+                var g = Vector256.WidenLower(Vector128.LoadUnsafe(ref gRef, (nuint)k).ToVector256()) * s;
+                (Vector256.LoadUnsafe(ref reRef, (nuint)k) * g).StoreUnsafe(ref outRe, (nuint)k);
+                (Vector256.LoadUnsafe(ref imRef, (nuint)k) * g).StoreUnsafe(ref outIm, (nuint)k);
+            }
+        }
+
+        for (; k < bins; k++)
         {
             double g = gains[k] * scale;
             scratchRe[k] = re[k] * g;

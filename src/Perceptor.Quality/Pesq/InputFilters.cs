@@ -14,10 +14,18 @@ internal static class InputFilters
     private const int WidebandRamp = 16;
 
     /// <summary>
-    /// P.862.2 receive filter on the signal region (the original samples, without margins or pad): a 16-sample
-    /// linear ramp in and out, then one second-order high-pass section with zero initial state.
+    /// P.862.2 receive filter on the signal regions of both signals (the original samples, without margins or pad;
+    /// <paramref name="second"/> may be empty): a 16-sample linear ramp in and out, then one second-order high-pass
+    /// section with zero initial state. The two recursions run in one loop so that each hides the other's latency.
     /// </summary>
-    public static void WidebandReceive(Span<float> region)
+    public static void WidebandReceive(Span<float> first, Span<float> second)
+    {
+        Ramp(first);
+        Ramp(second);
+        SectionPair(first, second, InputCascades.WidebandReceive);
+    }
+
+    private static void Ramp(Span<float> region)
     {
         int n = region.Length;
         int ramp = Math.Min(WidebandRamp, n);
@@ -27,8 +35,35 @@ internal static class InputFilters
             region[k] *= g;
             region[n - 1 - k] *= g;
         }
+    }
 
-        Section(region, InputCascades.WidebandReceive);
+    /// <summary>One section over two buffers at once; identical to <see cref="Section"/> on each.</summary>
+    public static void SectionPair(Span<float> x, Span<float> y, Biquad c)
+    {
+        float xw1 = 0, xw2 = 0, yw1 = 0, yw2 = 0;
+        float b0 = c.B0, b1 = c.B1, b2 = c.B2, a1 = c.A1, a2 = c.A2;
+        int common = Math.Min(x.Length, y.Length);
+        for (int i = 0; i < common; i++)
+        {
+            float xw = x[i] - (a1 * xw1) - (a2 * xw2);
+            float yw = y[i] - (a1 * yw1) - (a2 * yw2);
+            x[i] = (b0 * xw) + (b1 * xw1) + (b2 * xw2);
+            y[i] = (b0 * yw) + (b1 * yw1) + (b2 * yw2);
+            xw2 = xw1;
+            xw1 = xw;
+            yw2 = yw1;
+            yw1 = yw;
+        }
+
+        var rest = x.Length > common ? x[common..] : y[common..];
+        float w1 = x.Length > common ? xw1 : yw1, w2 = x.Length > common ? xw2 : yw2;
+        for (int i = 0; i < rest.Length; i++)
+        {
+            float w = rest[i] - (a1 * w1) - (a2 * w2);
+            rest[i] = (b0 * w) + (b1 * w1) + (b2 * w2);
+            w2 = w1;
+            w1 = w;
+        }
     }
 
     /// <summary>

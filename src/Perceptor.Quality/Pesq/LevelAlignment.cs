@@ -1,3 +1,4 @@
+using Perceptor.Audio.Dsp;
 using Perceptor.Quality.Dsp;
 
 namespace Perceptor.Quality.Pesq;
@@ -22,14 +23,8 @@ internal static class LevelAlignment
         double divisor, int sampleRate, Span<double> scratchRe, Span<double> scratchIm, Span<double> time)
     {
         FilterCurve.LevelAlignment.Apply(plan, re, im, 1.0, sampleRate, scratchRe, scratchIm, time);
-        double sum = 0;
-        for (int i = 0; i < regionLength; i++)
-        {
-            // The filtered signal is single precision in the model; square what it would hold.
-            double y = (float)time[i];
-            sum += y * y;
-        }
-
+        // The filtered signal is single precision in the model; square what it would hold.
+        double sum = SampleMath.SumSquaresAsFloat(time[..regionLength]);
         return (float)(sum / divisor);
     }
 

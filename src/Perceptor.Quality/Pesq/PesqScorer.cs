@@ -1,3 +1,6 @@
+using Perceptor.Audio.Dsp;
+using Perceptor.Quality.Dsp;
+
 namespace Perceptor.Quality.Pesq;
 
 /// <summary>
@@ -9,6 +12,9 @@ namespace Perceptor.Quality.Pesq;
 /// </summary>
 public static class PesqScorer
 {
+    /// <summary>Inputs longer than this (30 s at 16 kHz) get a workspace of their own instead of the cached one.</summary>
+    private const int CachedWorkspaceSamples = 30 * 16000;
+
     // Scratch memory reused by successive calls on the same thread; it never influences a result.
     [ThreadStatic]
     private static PesqWorkspace? t_workspace;
@@ -22,7 +28,7 @@ public static class PesqScorer
     /// signal has no energy, where the reference implementation returns NaN).
     /// </returns>
     public static PesqResult Score(ReadOnlySpan<float> reference, ReadOnlySpan<float> degraded, int sampleRate, PesqMode mode) =>
-        Compute(reference, degraded, sampleRate, mode, t_workspace ??= new PesqWorkspace()).ToResult();
+        Compute(reference, degraded, sampleRate, mode, WorkspaceFor(reference.Length, degraded.Length)).ToResult();
 
     /// <summary>
     /// Scores many pairs on up to <paramref name="maxDegreeOfParallelism"/> threads (default: all cores) and returns
@@ -32,27 +38,22 @@ public static class PesqScorer
         IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pairs);
+        if (!Enum.IsDefined(mode))
+        {
+            throw new ArgumentOutOfRangeException(nameof(mode), mode, "not a PESQ mode");
+        }
+
         var results = new PesqResult[pairs.Count];
         if (pairs.Count == 0)
         {
             return results;
         }
 
-        int threads = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount;
-        int finished = 0;
-        var options = new ParallelOptions
-        {
-            MaxDegreeOfParallelism = threads,
-            CancellationToken = cancellationToken,
-        };
-        Parallel.For(0, pairs.Count, options, () => new PesqWorkspace(), (i, _, workspace) =>
+        PesqParallel.For(pairs.Count, maxDegreeOfParallelism, progress, (i, workspace) =>
         {
             var pair = pairs[i] ?? throw new ArgumentException($"pair {i} is null", nameof(pairs));
             results[i] = Compute(pair.Reference.Span, pair.Degraded.Span, pair.SampleRate, mode, workspace).ToResult();
-            int done = Interlocked.Increment(ref finished);
-            progress?.Report(done);
-            return workspace;
-        }, _ => { });
+        }, cancellationToken);
         return results;
     }
 
@@ -60,8 +61,13 @@ public static class PesqScorer
     internal static PesqDetails Compute(ReadOnlySpan<float> reference, ReadOnlySpan<float> degraded, int sampleRate,
         PesqMode mode, PesqWorkspace workspace)
     {
+        if (!Enum.IsDefined(mode))
+        {
+            throw new ArgumentOutOfRangeException(nameof(mode), mode, "not a PESQ mode");
+        }
+
         var rate = PesqRate.For(sampleRate);
-        if (rate is null || (mode == PesqMode.Wideband && sampleRate != 16000) || !Enum.IsDefined(mode))
+        if (rate is null || (mode == PesqMode.Wideband && sampleRate != 16000))
         {
             return PesqDetails.Failed(PesqFailure.InvalidSampleRate);
         }
@@ -72,7 +78,7 @@ public static class PesqScorer
             return PesqDetails.Failed(PesqFailure.TooShort);
         }
 
-        if (!AllFinite(reference) || !AllFinite(degraded))
+        if (!SampleMath.AllFinite(reference) || !SampleMath.AllFinite(degraded))
         {
             return PesqDetails.Failed(PesqFailure.NonFinite);
         }
@@ -83,18 +89,14 @@ public static class PesqScorer
     /// <summary>Scores with a fresh thread-local workspace and returns the intermediate results (diagnostics, tests).</summary>
     internal static PesqDetails ComputeDetails(ReadOnlySpan<float> reference, ReadOnlySpan<float> degraded,
         int sampleRate, PesqMode mode) =>
-        Compute(reference, degraded, sampleRate, mode, t_workspace ??= new PesqWorkspace());
+        Compute(reference, degraded, sampleRate, mode, WorkspaceFor(reference.Length, degraded.Length));
 
-    private static bool AllFinite(ReadOnlySpan<float> samples)
-    {
-        foreach (float x in samples)
-        {
-            if (!float.IsFinite(x))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>
+    /// The calling thread's cached workspace, or for very long inputs a transient one, so that one long file does
+    /// not leave hundreds of megabytes of FFT plans and buffers attached to a pool thread.
+    /// </summary>
+    private static PesqWorkspace WorkspaceFor(int referenceLength, int degradedLength) =>
+        Math.Max(referenceLength, degradedLength) > CachedWorkspaceSamples
+            ? new PesqWorkspace()
+            : t_workspace ??= new PesqWorkspace();
 }

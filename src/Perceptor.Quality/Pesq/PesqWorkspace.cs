@@ -1,4 +1,5 @@
 using System.Numerics;
+using Perceptor.Audio.Dsp;
 using Perceptor.Quality.Dsp;
 
 namespace Perceptor.Quality.Pesq;
@@ -87,17 +88,7 @@ internal sealed class PesqWorkspace
     /// </summary>
     public PesqDetails Score(ReadOnlySpan<float> reference, ReadOnlySpan<float> degraded, PesqRate rate, PesqMode mode)
     {
-        double peak = 0;
-        foreach (float x in reference)
-        {
-            peak = Math.Max(peak, Math.Abs((double)x));
-        }
-
-        foreach (float x in degraded)
-        {
-            peak = Math.Max(peak, Math.Abs((double)x));
-        }
-
+        double peak = Math.Max(SampleMath.PeakMagnitude(reference), SampleMath.PeakMagnitude(degraded));
         if (peak == 0)
         {
             // Both silent: the reference has no utterance, which the standard reports first.
@@ -108,16 +99,8 @@ internal sealed class PesqWorkspace
         Ensure(ref _degInput, degraded.Length);
         var refInput = _refInput.AsSpan(0, reference.Length);
         var degInput = _degInput.AsSpan(0, degraded.Length);
-        for (int i = 0; i < reference.Length; i++)
-        {
-            refInput[i] = (float)(reference[i] / peak);
-        }
-
-        for (int i = 0; i < degraded.Length; i++)
-        {
-            degInput[i] = (float)(degraded[i] / peak);
-        }
-
+        SampleMath.DivideToFloat(reference, peak, refInput);
+        SampleMath.DivideToFloat(degraded, peak, degInput);
         return ScoreNormalised(refInput, degInput, rate, mode);
     }
 
@@ -148,6 +131,12 @@ internal sealed class PesqWorkspace
         }
 
         bool degradedAudible = Prepare(degraded, rate, mode, divisor, _degModel.AsSpan(0, modelLength));
+        if (mode == PesqMode.Wideband)
+        {
+            var refRegion = _refModel.AsSpan(margin, reference.Length);
+            var degRegion = degradedAudible ? _degModel.AsSpan(margin, degraded.Length) : [];
+            InputFilters.WidebandReceive(refRegion, degRegion);
+        }
 
         // The working copies for VAD and alignment: the model copy, DC removed, through the input cascade.
         int refLength = refNominal + pad, degLength = degNominal + pad;
@@ -196,7 +185,7 @@ internal sealed class PesqWorkspace
 
     /// <summary>
     /// Builds the padded model copy of one signal (margin zeros, samples, margin and pad zeros, then zeros up to
-    /// the common length): level calibration (10.1.1) and the receive filter of the mode (10.1.2 / P.862.2).
+    /// the common length): level calibration (10.1.1) and, in narrowband, the IRS receive filter (10.1.2).
     /// Returns false when the signal has no energy in the level-measurement band.
     /// </summary>
     private bool Prepare(ReadOnlySpan<float> signal, PesqRate rate, PesqMode mode, double divisor, Span<float> model)
@@ -224,23 +213,13 @@ internal sealed class PesqWorkspace
         if (mode == PesqMode.Narrowband)
         {
             FilterCurve.IrsReceive.Apply(plan, _specRe, _specIm, gain, rate.SampleRate, _tmpRe, _tmpIm, _time);
-            var target = model.Slice(margin, region);
-            for (int i = 0; i < region; i++)
-            {
-                target[i] = (float)_time[i];
-            }
-
+            SampleMath.ToFloat(_time.AsSpan(0, region), model.Slice(margin, region));
             model[(margin + region)..].Clear();
         }
         else
         {
-            var target = model.Slice(margin, signal.Length);
-            for (int i = 0; i < signal.Length; i++)
-            {
-                target[i] = signal[i] * gain;
-            }
-
-            InputFilters.WidebandReceive(target);
+            // Calibrated only: the wideband receive filter runs on both signals together afterwards.
+            SampleMath.Multiply(signal, gain, model.Slice(margin, signal.Length));
             model[(margin + signal.Length)..].Clear();
         }
 

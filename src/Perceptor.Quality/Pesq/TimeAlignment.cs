@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Perceptor.Audio.Dsp;
 using Perceptor.Quality.Dsp;
 
 namespace Perceptor.Quality.Pesq;

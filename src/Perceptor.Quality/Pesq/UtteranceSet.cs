@@ -102,6 +102,35 @@ internal sealed class UtteranceSet
         return delay;
     }
 
+    /// <summary>
+    /// The same rule as <see cref="DelayAt"/> as a list of segments: from each returned start sample (ascending; the
+    /// first is <see cref="int.MinValue"/>) until the next one, one delay governs. Returns the segment count
+    /// (at most <see cref="Count"/> + 1).
+    /// </summary>
+    public int DelaySegments(int window, Span<(int Start, int Delay)> segments)
+    {
+        // Utterance u governs sample i when its start is at or before i and no later utterance's start is.
+        Span<int> laterMin = Count <= 256 ? stackalloc int[Count + 1] : new int[Count + 1];
+        laterMin[Count] = int.MaxValue;
+        for (int u = Count - 1; u >= 0; u--)
+        {
+            laterMin[u] = Math.Min(laterMin[u + 1], _start[u] * window);
+        }
+
+        int n = 0;
+        segments[n++] = (int.MinValue, _delay[0]);
+        for (int u = 0; u < Count; u++)
+        {
+            int from = _start[u] * window;
+            if (from < laterMin[u + 1])
+            {
+                segments[n++] = (from, _delay[u]);
+            }
+        }
+
+        return n;
+    }
+
     private void Grow()
     {
         int size = _start.Length * 2;

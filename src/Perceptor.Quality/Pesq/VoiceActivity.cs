@@ -174,29 +174,40 @@ internal static class VoiceActivity
         }
     }
 
+    /// <summary>Finds the next run of positive (speech) windows at or after <paramref name="v"/>: [start, end).</summary>
+    private static bool NextRun(ReadOnlySpan<float> e, ref int v, out int start, out int end)
+    {
+        while (v < e.Length && e[v] <= 0)
+        {
+            v++;
+        }
+
+        start = v;
+        while (v < e.Length && e[v] > 0)
+        {
+            v++;
+        }
+
+        end = v;
+        return end > start;
+    }
+
+    private static void Negate(Span<float> run)
+    {
+        for (int i = 0; i < run.Length; i++)
+        {
+            run[i] = -run[i];
+        }
+    }
+
     private static void RemoveShortBursts(Span<float> e)
     {
         int v = 0;
-        while (v < e.Length)
+        while (NextRun(e, ref v, out int start, out int end))
         {
-            if (e[v] <= 0)
+            if (end - start <= ShortestBurst)
             {
-                v++;
-                continue;
-            }
-
-            int start = v;
-            while (v < e.Length && e[v] > 0)
-            {
-                v++;
-            }
-
-            if (v - start <= ShortestBurst)
-            {
-                for (int i = start; i < v; i++)
-                {
-                    e[i] = -e[i];
-                }
+                Negate(e[start..end]);
             }
         }
     }
@@ -204,28 +215,17 @@ internal static class VoiceActivity
     private static void RemoveWeakBursts(Span<float> e, float threshold)
     {
         int v = 0;
-        while (v < e.Length)
+        while (NextRun(e, ref v, out int start, out int end))
         {
-            if (e[v] <= 0)
-            {
-                v++;
-                continue;
-            }
-
-            int start = v;
             double sum = 0;
-            while (v < e.Length && e[v] > 0)
+            for (int i = start; i < end; i++)
             {
-                sum += e[v];
-                v++;
+                sum += e[i];
             }
 
-            if (sum < 3.0 * threshold * (v - start))
+            if (sum < 3.0 * threshold * (end - start))
             {
-                for (int i = start; i < v; i++)
-                {
-                    e[i] = -e[i];
-                }
+                Negate(e[start..end]);
             }
         }
     }
@@ -234,29 +234,14 @@ internal static class VoiceActivity
     {
         int lastSpeechEnd = -1;
         int v = 0;
-        while (v < e.Length)
+        while (NextRun(e, ref v, out int start, out int end))
         {
-            if (e[v] <= 0)
-            {
-                v++;
-                continue;
-            }
-
-            int start = v;
             if (lastSpeechEnd >= 0 && start - lastSpeechEnd <= LongestJoinedGap)
             {
-                for (int i = lastSpeechEnd; i < start; i++)
-                {
-                    e[i] = floor;
-                }
+                e[lastSpeechEnd..start].Fill(floor);
             }
 
-            while (v < e.Length && e[v] > 0)
-            {
-                v++;
-            }
-
-            lastSpeechEnd = v;
+            lastSpeechEnd = end;
         }
     }
 

@@ -49,6 +49,7 @@ public sealed class StoiCalculator
     private readonly RealFft _fft = new(FftSize);
     private readonly double[] _frame = new double[FrameLength];
     private readonly double[] _power = new double[(FftSize / 2) + 1];
+    private readonly double[] _imagScratch = new double[(FftSize / 2) + 1];
     private readonly double[] _clippedRow = new double[SegmentFrames];
     private double[] _x = [];
     private double[] _y = [];
@@ -234,7 +235,7 @@ public sealed class StoiCalculator
                 _frame[n] = signal[start + n] * _window[n];
             }
 
-            _fft.PowerSpectrum(_frame, _power);
+            _fft.PowerSpectrum(_frame, _power, _imagScratch);
             for (int k = 0; k < BandCount; k++)
             {
                 double e = 0;

@@ -33,6 +33,7 @@ public static class TrainBenchmark
             $"model.preset={benchCase.Preset}",
             $"train.batchSize={benchCase.BatchSize}",
             string.Create(CultureInfo.InvariantCulture, $"train.cropSeconds={benchCase.CropSeconds}"),
+            .. benchCase.Overrides ?? [],
         ]);
         var preset = config.Model.Resolve();
         double pesqMs = 0;
@@ -60,7 +61,7 @@ public static class TrainBenchmark
             }
 
             log?.Invoke(string.Create(CultureInfo.InvariantCulture,
-                $"{benchCase.Preset} batch {benchCase.BatchSize}: step {i + 1}/{benchCase.Warmup + benchCase.Steps} {outcome.Seconds * 1000:0} ms{(i < benchCase.Warmup ? " (warm-up)" : "")}"));
+                $"{benchCase.Label} batch {benchCase.BatchSize}: step {i + 1}/{benchCase.Warmup + benchCase.Steps} {outcome.Seconds * 1000:0} ms{(i < benchCase.Warmup ? " (warm-up)" : "")}"));
         }
 
         return new TrainBenchResult(benchCase, times.Count, Median(times), times.Min(), times.Max(), Median(pesqTimes),
@@ -109,7 +110,9 @@ public static class TrainBenchmark
             process.WaitForExit();
             if (process.ExitCode != 0 || resultLine is null)
             {
-                throw new InvalidOperationException($"benchmark of {benchCase.Preset} at batch {benchCase.BatchSize} failed (exit code {process.ExitCode})");
+                // One failed case (e.g. out of memory) must not lose the others' figures.
+                log?.Invoke($"benchmark of {benchCase.Label} at batch {benchCase.BatchSize} failed (exit code {process.ExitCode}); continuing");
+                continue;
             }
 
             results.Add(JsonSerializer.Deserialize<TrainBenchResult>(resultLine)!);
@@ -134,7 +137,7 @@ public static class TrainBenchmark
         {
             if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
             {
-                var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var parts = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries); // "VmHWM:\t  123 kB"
                 return long.Parse(parts[1], CultureInfo.InvariantCulture) * 1024;
             }
         }

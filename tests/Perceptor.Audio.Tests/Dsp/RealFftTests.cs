@@ -33,12 +33,12 @@ public class RealFftTests
         }
 
         var fft = new RealFft(size);
-        var re = new double[fft.BinCount];
-        var im = new double[fft.BinCount];
-        var power = new double[fft.BinCount];
+        var re = new double[fft.Bins];
+        var im = new double[fft.Bins];
+        var power = new double[fft.Bins];
         fft.Forward(x, re, im);
-        fft.PowerSpectrum(x, power);
-        for (int k = 0; k < fft.BinCount; k++)
+        fft.PowerSpectrum(x, power, new double[fft.Bins]);
+        for (int k = 0; k < fft.Bins; k++)
         {
             var (er, ei) = NaiveBin(x, size, k);
             Assert.Equal(er, re[k], 1e-9);
@@ -58,11 +58,11 @@ public class RealFftTests
         }
 
         var fft = new RealFft(n);
-        var re = new double[fft.BinCount];
-        var im = new double[fft.BinCount];
+        var re = new double[fft.Bins];
+        var im = new double[fft.Bins];
         fft.Forward(x, re, im);
         Assert.Equal(n / 2.0, re[10], 1e-9);
-        for (int k = 0; k < fft.BinCount; k++)
+        for (int k = 0; k < fft.Bins; k++)
         {
             if (k != 10)
             {

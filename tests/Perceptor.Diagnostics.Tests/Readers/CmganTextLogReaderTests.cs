@@ -70,6 +70,17 @@ public class CmganTextLogReaderTests
         Assert.Equal(2, run.Epochs.Single().Epoch);
     }
 
+    [Theory]
+    [InlineData("Epoch [3/120], Step [500/2893], loss: 0.14, disc_loss: 0.0012")]
+    [InlineData("epoch=3 step=500 g_loss=0.14 d_loss=0.0012")]
+    [InlineData("[2024-05-03 10:12:01] Epoch: 3 | Step: 500 | Loss: 0.14 | Disc Loss: 0.0012")]
+    [InlineData("\uFEFFINFO:root:GPU: 0, Epoch 3, Step 500, loss: 0.14, disc_loss: 0.0012\r")]
+    public void Reads_common_variants_of_the_step_line(string line)
+    {
+        var step = Read(line + "\n").Steps.Single();
+        Assert.Equal((3, 500, 0.14, 0.0012), (step.Epoch, step.StepInEpoch!.Value, step.GenLoss!.Value, step.DiscLoss!.Value));
+    }
+
     [Fact]
     public void Test_lines_without_step_lines_number_the_epochs_in_order()
     {
@@ -150,6 +161,35 @@ public class CmganTextLogReaderTests
         Assert.Equal(lines.Count, problem.Line);
         Assert.Contains("cut off", problem.Message, StringComparison.Ordinal);
         Assert.Equal(17, run.Epochs.Count);
+    }
+
+    [Theory]
+    [InlineData("INFO:root:GPU: 0, Epoch three, Step 1500, loss: 0.15, disc_loss: 0.004", "no readable epoch number")]
+    [InlineData("INFO:root:GPU: 0, Step 1500, loss: 0.15, disc_loss: 0.004", "no readable epoch number")]
+    [InlineData("INFO:root:GPU: 0, Epoch 0, Step ###, loss: 0.15, disc_loss: 0.004", "no readable step number")]
+    public void A_step_line_with_a_damaged_number_is_reported_not_read_as_a_test_line(string damaged, string message)
+    {
+        var lines = new ReferenceLog().Lines();
+        lines[3] = damaged;
+        var run = Read(string.Join("\n", lines));
+
+        var problem = Assert.Single(run.Source.Problems);
+        Assert.Equal(4, problem.Line);
+        Assert.Contains(message, problem.Message, StringComparison.Ordinal);
+        Assert.Equal(17, run.Epochs.Count);
+        Assert.Equal(ReferenceLog.CollapsePesq, run.Epochs.Select(e => e.EvalPesq ?? 0));
+    }
+
+    [Fact]
+    public void A_step_line_cut_inside_the_log_is_reported()
+    {
+        var lines = new ReferenceLog().Lines();
+        lines[40] = "INFO:root:GPU: 0, Epoch 1, Step 8500, loss: 0.15, disc_lo";
+        var run = Read(string.Join("\n", lines));
+
+        var problem = Assert.Single(run.Source.Problems);
+        Assert.Equal(41, problem.Line);
+        Assert.Contains("no disc_loss value", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -137,6 +137,16 @@ public class CsvLogReaderTests
     }
 
     [Fact]
+    public void Steps_without_an_epoch_column_go_to_one_epoch_and_say_so()
+    {
+        var run = Read("global_step,loss,disc_loss\n100,0.2,0.01\n200,0.19,0.0\n300,0.18,0.004\n");
+
+        Assert.Equal(3, run.Steps.Count);
+        Assert.All(run.Steps, s => Assert.Equal(0, s.Epoch));
+        Assert.Contains(run.Source.Problems, p => p.Message.Contains("no epoch column", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_csv_without_a_header_fails_with_a_clear_message()
     {
         var e = Assert.Throws<LogReadException>(() => Read("0,0.2,2.5\n1,0.19,2.6\n"));

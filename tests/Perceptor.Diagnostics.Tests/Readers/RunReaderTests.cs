@@ -24,6 +24,16 @@ public class RunReaderTests
     }
 
     [Fact]
+    public void A_pandas_csv_with_its_index_column_is_recognised()
+    {
+        using var dir = new TempDirectory();
+        string csv = dir.File("log.txt", "Unnamed: 0,epoch,train_loss,test_pesq\n0,0,0.2,2.5\n1,1,0.19,2.6\n");
+        Assert.Equal(LogKind.Csv, RunReader.Detect(csv));
+        var run = RunReader.Read(csv);
+        Assert.Equal(["Unnamed: 0"], run.Source.ColumnsIgnored);
+    }
+
+    [Fact]
     public void A_forced_kind_wins_over_recognition()
     {
         using var dir = new TempDirectory();

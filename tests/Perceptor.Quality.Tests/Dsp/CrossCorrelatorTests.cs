@@ -1,3 +1,4 @@
+using Perceptor.Audio.Dsp;
 using Perceptor.Quality.Dsp;
 
 namespace Perceptor.Quality.Tests.Dsp;

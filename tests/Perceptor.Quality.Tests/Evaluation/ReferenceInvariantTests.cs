@@ -43,6 +43,33 @@ public class ReferenceInvariantTests
     }
 
     [Fact]
+    [Trait("Requires", "Pesq")]
+    public void Identical_signals_reach_the_wideband_pesq_ceiling_and_clip_the_composites_with_native_pesq()
+    {
+        var clean = VoiceBank.Clean("p232_016");
+        var scores = new QualityScorer().Score(clean.Span, clean.Span, clean.SampleRate);
+        Assert.Equal(4.64, scores.Pesq.Value!.Value, 1);
+        Assert.Equal(5.0, scores.Csig.Value);
+        Assert.Equal(5.0, scores.Cbak.Value);
+        Assert.Equal(5.0, scores.Covl.Value);
+    }
+
+    [Fact]
+    [Trait("Requires", "Pesq")]
+    public void A_common_gain_leaves_the_whole_table_unchanged_with_native_pesq()
+    {
+        var clean = VoiceBank.Clean("p257_016");
+        var noisy = VoiceBank.Noisy("p257_016");
+        var scorer = new QualityScorer();
+        var a = scorer.Score(clean.Span, noisy.Span, 16000);
+        var b = scorer.Score(clean.Scale(0.5f).Span, noisy.Scale(0.5f).Span, 16000);
+        foreach (var m in QualityMetrics.All)
+        {
+            Assert.Equal(a[m].Value!.Value, b[m].Value!.Value, 3);
+        }
+    }
+
+    [Fact]
     public void An_all_zero_frame_of_identical_signals_clamps_at_minus_10_dB()
     {
         var x = new double[16000];

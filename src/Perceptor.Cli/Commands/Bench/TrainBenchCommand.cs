@@ -24,13 +24,18 @@ internal static class TrainBenchCommand
         var steps = new Option<int>("--steps") { Description = "Timed steps per case (the median is reported); cmgan steps take seconds each.", DefaultValueFactory = _ => 5 };
         var warmup = new Option<int>("--warmup") { Description = "Untimed steps first (allocations, optimiser state).", DefaultValueFactory = _ => 1 };
         var crop = new Option<double>("--crop-seconds") { Description = "Crop length (the reference trains on 2 s).", DefaultValueFactory = _ => 2.0 };
+        var set = new Option<string[]>("--set")
+        {
+            Description = "Model size overrides applied to every preset, e.g. --set model.channels=16 --set model.conformerBlocks=2.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var threads = new Option<int>("--threads") { Description = "torch intra-op threads (0: torch's default, all cores).", DefaultValueFactory = _ => 0 };
         var single = new Option<string?>(TrainBenchmark.ChildFlag) { Hidden = true };
         var command = new Command("train",
             "Median milliseconds per full training step (generator and discriminator forward/backward/update plus PESQ targets) " +
             "and peak resident memory, per model preset and batch size, on synthetic speech-like crops; each case runs in a fresh process.")
         {
-            presets, batches, steps, warmup, crop, threads, single,
+            presets, batches, steps, warmup, crop, threads, set, single,
         };
         command.SetAction(parseResult =>
         {
@@ -52,16 +57,24 @@ internal static class TrainBenchCommand
 
             string[] names = parseResult.GetValue(presets) is { Length: > 0 } p ? p : ["tiny", "small", "cmgan"];
             int[] sizes = parseResult.GetValue(batches) is { Length: > 0 } b ? b : [1, 4];
-            var cases = names.SelectMany(name => sizes.Select(size => new TrainBenchCase(name, size, seconds, n, w, t))).ToList();
+            string[] overrides = parseResult.GetValue(set) ?? [];
+            if (overrides.FirstOrDefault(o => !o.StartsWith("model.", StringComparison.Ordinal)) is { } other)
+            {
+                Console.Error.WriteLine($"perceptor bench train: --set {other}: only model.* keys change what is timed");
+                return 2;
+            }
+
+            var cases = names.SelectMany(name => sizes.Select(size => new TrainBenchCase(name, size, seconds, n, w, t, overrides))).ToList();
             try
             {
                 var results = TrainBenchmark.RunIsolated(cases, SelfCommand(), line => Console.Error.WriteLine(line));
                 Console.WriteLine();
-                Console.WriteLine("preset  batch  G params  median ms/step  (min-max)        PESQ ms  peak RSS  threads");
+                int width = Math.Max(6, results.Count > 0 ? results.Max(r => r.Case.Label.Length) : 6);
+                Console.WriteLine($"{"preset".PadRight(width)}  batch  G params  median ms/step  (min-max)        PESQ ms  peak RSS  threads");
                 foreach (var r in results)
                 {
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{r.Case.Preset,-7} {r.Case.BatchSize,5} {r.GeneratorParameters,9} {r.MedianMs,15:0} ({r.MinMs:0}-{r.MaxMs:0}){"",-6} {r.MedianPesqMs,8:0} {r.PeakRssBytes / 1e9,7:0.00} GB {r.Threads,6}"));
+                        $"{r.Case.Label.PadRight(width)} {r.Case.BatchSize,6} {r.GeneratorParameters,9} {r.MedianMs,15:0} ({r.MinMs:0}-{r.MaxMs:0}){"",-6} {r.MedianPesqMs,8:0} {r.PeakRssBytes / 1e9,7:0.00} GB {r.Threads,6}"));
                 }
 
                 Console.WriteLine($"{cases[0].CropSeconds:0.##} s crops, {n} timed steps after {w} warm-up; {Environment.ProcessorCount} cores");

@@ -1,8 +1,8 @@
-using Perceptor.Quality.Dsp;
+using Perceptor.Audio.Dsp;
 
-namespace Perceptor.Quality.Tests.Dsp;
+namespace Perceptor.Audio.Tests.Dsp;
 
-public class RealFftTests
+public class RealFftRoundTripTests
 {
     [Theory]
     [InlineData(4)]

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace Perceptor.Quality.Dsp;
+namespace Perceptor.Audio.Dsp;
 
 /// <summary>
 /// A forward complex FFT of one power-of-two length in double precision, unnormalised: Stockham autosort, radix 4
@@ -12,7 +12,7 @@ namespace Perceptor.Quality.Dsp;
 /// <see cref="InputRe"/> and <see cref="InputIm"/> and calls <see cref="Execute"/>. A plan owns scratch memory:
 /// one plan per thread.
 /// </summary>
-internal sealed class ComplexFft
+public sealed class ComplexFft
 {
     private readonly int _radix4Stages;
     private readonly bool _finalRadix2;

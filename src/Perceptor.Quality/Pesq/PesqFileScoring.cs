@@ -1,0 +1,95 @@
+using System.Globalization;
+using Perceptor.Audio;
+
+namespace Perceptor.Quality.Pesq;
+
+/// <summary>Scores a pair of WAV files into a <see cref="PesqFileOutcome"/>; the shared step of the file front ends.</summary>
+internal static class PesqFileScoring
+{
+    /// <summary>
+    /// Reads both files and scores them at <paramref name="sampleRate"/> (null: the files' rate, which must then
+    /// agree) in <paramref name="mode"/> (null: wideband at 16 kHz, narrowband at 8 kHz). Unreadable files and
+    /// rate mismatches become errors naming the file; nothing is thrown for bad data.
+    /// </summary>
+    public static PesqFileOutcome Score(string id, string referencePath, string degradedPath, int? sampleRate,
+        PesqMode? mode, PesqWorkspace workspace)
+    {
+        AudioSignal reference, degraded;
+        try
+        {
+            reference = WavFile.Read(referencePath);
+            degraded = WavFile.Read(degradedPath);
+        }
+        catch (AudioFileException e)
+        {
+            return new PesqFileOutcome(id, null, "unreadable: " + e.Message);
+        }
+
+        int rate;
+        if (sampleRate is int given)
+        {
+            rate = given;
+        }
+        else if (reference.SampleRate != degraded.SampleRate)
+        {
+            return new PesqFileOutcome(id, null, string.Create(CultureInfo.InvariantCulture,
+                $"rate_mismatch: {referencePath} is {reference.SampleRate} Hz, {degradedPath} is {degraded.SampleRate} Hz"));
+        }
+        else
+        {
+            rate = reference.SampleRate;
+        }
+
+        var chosen = mode ?? (rate == 8000 ? PesqMode.Narrowband : PesqMode.Wideband);
+        var result = PesqScorer.Compute(reference.Span, degraded.Span, rate, chosen, workspace).ToResult();
+        return result.IsSuccess
+            ? new PesqFileOutcome(id, result.Score, null)
+            : new PesqFileOutcome(id, null, PesqResult.KindName(result.Failure));
+    }
+
+    /// <summary>Writes <c>id,score,error</c> rows to <paramref name="path"/> through a temporary file renamed into place.</summary>
+    public static void WriteCsv(string path, IReadOnlyList<PesqFileOutcome> outcomes, string idHeader)
+    {
+        string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(dir))
+        {
+            Directory.CreateDirectory(dir);
+        }
+
+        string temp = path + ".tmp-" + Environment.ProcessId;
+        using (var writer = new StreamWriter(temp))
+        {
+            WriteCsv(writer, outcomes, idHeader);
+        }
+
+        File.Move(temp, path, overwrite: true);
+    }
+
+    /// <summary>Writes <c>id,score,error</c> rows to <paramref name="writer"/>.</summary>
+    public static void WriteCsv(TextWriter writer, IReadOnlyList<PesqFileOutcome> outcomes, string idHeader)
+    {
+        writer.Write(idHeader);
+        writer.Write(",score,error\n");
+        foreach (var o in outcomes)
+        {
+            writer.Write(CsvField(o.Id));
+            writer.Write(',');
+            if (o.Score is double score)
+            {
+                writer.Write(score.ToString("0.000000", CultureInfo.InvariantCulture));
+            }
+
+            writer.Write(',');
+            if (o.Error is not null)
+            {
+                writer.Write(CsvField(o.Error));
+            }
+
+            writer.Write('\n');
+        }
+    }
+
+    /// <summary>Quotes a CSV field when it holds a comma, quote or line break.</summary>
+    public static string CsvField(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}
