@@ -114,7 +114,7 @@ public static class ComparisonReportBuilder
         var colors = report.Arms.Select((a, i) => (a.Name, Color: a.IsBaseline ? BaselineColor : Palette[i % Palette.Length]))
             .ToDictionary(x => x.Name, x => x.Color);
         var noisy = report.Arms.Select(a => a.NoisyPesq).FirstOrDefault(s => s is not null);
-        var pesq = PerEpoch(report, colors, r => r.EvalPesq.Select(p => (p.Epoch, p.Pesq)).ToList()) with
+        var pesq = PerEpoch(report, colors, r => r.EvalPesq) with
         {
             Title = "Eval PESQ per epoch (thick: mean over seeds; thin: each seed)",
             YLabel = "PESQ (WB)",
@@ -124,11 +124,11 @@ public static class ComparisonReportBuilder
         {
             ("eval-pesq.png", "Eval PESQ per epoch for every arm: a collapse shows as a fall from the peak that does not recover", pesq),
             ("skip-rate.png", "Share of skipped discriminator steps per epoch",
-                PerEpoch(report, colors, r => r.SkipRateByEpoch.Select(p => (p.Epoch, p.Rate)).ToList()) with { Title = "Skipped discriminator steps", YLabel = "share of batches" }),
+                PerEpoch(report, colors, r => r.SkipRateByEpoch) with { Title = "Skipped discriminator steps", YLabel = "share of batches" }),
             ("calibration-mae.png", "Discriminator calibration error on the probe clips (lower: D tracks PESQ)",
-                PerEpoch(report, colors, r => r.CalibrationByEpoch.Select(p => (p.Epoch, p.Mae)).ToList()) with { Title = "Calibration MAE", YLabel = "|D(c,e) - (PESQ-1)/3.5|" }),
+                PerEpoch(report, colors, r => r.CalibrationByEpoch) with { Title = "Calibration MAE", YLabel = "|D(c,e) - (PESQ-1)/3.5|" }),
             ("gan-share.png", "Share of the generator's gradient that comes from the GAN term",
-                PerEpoch(report, colors, r => r.GanShareByEpoch.Select(p => (p.Epoch, p.Share)).ToList()) with { Title = "GAN share of the generator gradient", YLabel = "share" }),
+                PerEpoch(report, colors, r => r.GanShareByEpoch) with { Title = "GAN share of the generator gradient", YLabel = "share" }),
         };
         return charts.Where(c => ChartRenderer.HasData(c.Item3)).ToList();
     }
@@ -164,7 +164,7 @@ public static class ComparisonReportBuilder
     }
 
     private static ChartSpec PerEpoch(ComparisonReport report, Dictionary<string, string> colors,
-        Func<RunSummary, List<(int Epoch, double Value)>> select)
+        Func<RunSummary, IReadOnlyList<(int Epoch, double Value)>> select)
     {
         var series = new List<ChartSeries>();
         foreach (var arm in report.Arms)

@@ -29,14 +29,9 @@ public static class RunSummarizer
 
         // A resumed run can log an epoch twice (killed after the record, before the checkpoint): the last one counts.
         var epochs = LastPerEpoch(content.OfType<EpochRecord>(), e => e.Epoch);
-        var evals = LastPerEpoch(content.OfType<EvalRecord>().Where(e => e.Pesq is { } p && double.IsFinite(p)), e => e.Epoch);
         var calibrations = LastPerEpoch(content.OfType<CalibrationRecord>(), c => c.Epoch);
         var balance = content.OfType<GradBalanceRecord>().ToList();
         var start = content.OfType<RunStartRecord>().LastOrDefault();
-
-        var evalPesq = evals.Select(e => (Epoch: e.Epoch, Pesq: e.Pesq!.Value)).ToList();
-        (int Epoch, double Pesq)? best = evalPesq.Count == 0 ? null : evalPesq.MaxBy(p => p.Pesq);
-        (int Epoch, double Pesq)? final = evalPesq.Count == 0 ? null : evalPesq[^1];
 
         long scored = epochs.Sum(e => (long)e.ClipsScored);
         long failed = epochs.Sum(e => e.ClipsFailed?.Values.Sum() ?? 0L);
@@ -44,18 +39,25 @@ public static class RunSummarizer
         var ganShares = balance.Select(b => b.Shares.Gan).Where(double.IsFinite).ToList();
 
         var (planned, collapseOptions) = ReadConfig(runDir, problems);
+        RunData? run = null;
         Diagnosis? diagnosis = null;
         if (content.Records.Count > 0)
         {
             try
             {
-                diagnosis = Diagnoser.Diagnose(RunReader.Read(runDir, LogKind.Run), new DiagnosisOptions { Collapse = collapseOptions });
+                run = RunReader.Read(runDir, LogKind.Run);
+                diagnosis = Diagnoser.Diagnose(run, new DiagnosisOptions { Collapse = collapseOptions });
             }
             catch (LogReadException e)
             {
                 problems.Add(e.Message);
             }
         }
+
+        // Per-epoch series as the diagnosis plots draw them, so a run looks the same in both reports.
+        var evalPesq = Points(run is null ? null : RunSeries.EvalPesq(run, ""));
+        (int Epoch, double Value)? best = evalPesq.Count == 0 ? null : evalPesq.MaxBy(p => p.Value);
+        (int Epoch, double Value)? final = evalPesq.Count == 0 ? null : evalPesq[^1];
 
         return new RunSummary
         {
@@ -66,15 +68,14 @@ public static class RunSummarizer
             EpochsLogged = epochs.Count,
             EpochsPlanned = planned,
             EvalPesq = evalPesq,
-            TrainLoss = epochs.Where(e => double.IsFinite(e.Loss.Total)).Select(e => (e.Epoch, e.Loss.Total)).ToList(),
-            SkipRateByEpoch = epochs.Where(e => e.Batches > 0).Select(e => (e.Epoch, (double)e.DiscSkipped / e.Batches)).ToList(),
-            CalibrationByEpoch = calibrations.Where(c => c.Mae is not null).Select(c => (c.Epoch, c.Mae!.Value)).ToList(),
-            GanShareByEpoch = balance.Where(b => double.IsFinite(b.Shares.Gan)).GroupBy(b => b.Epoch).OrderBy(g => g.Key)
-                .Select(g => (g.Key, g.Average(b => b.Shares.Gan))).ToList(),
+            TrainLoss = Points(run is null ? null : RunSeries.TrainLoss(run, "")),
+            SkipRateByEpoch = Points(diagnosis is null ? null : RunSeries.SkipRate(diagnosis, "")),
+            CalibrationByEpoch = Points(run is null ? null : RunSeries.CalibrationMae(run, "")),
+            GanShareByEpoch = Points(run is null ? null : RunSeries.GanShare(run, "")),
             NoisyPesq = content.OfType<EvalRecord>().Select(e => e.NoisyPesq).FirstOrDefault(p => p is { } v && double.IsFinite(v)),
-            BestPesq = best?.Pesq,
+            BestPesq = best?.Value,
             BestEpoch = best?.Epoch,
-            FinalPesq = final?.Pesq,
+            FinalPesq = final?.Value,
             FinalEpoch = final?.Epoch,
             Collapsed = diagnosis?.Collapse.Detected,
             CollapseOnset = diagnosis?.Collapse.OnsetEpoch,
@@ -95,6 +96,9 @@ public static class RunSummarizer
             Problems = problems,
         };
     }
+
+    private static List<(int Epoch, double Value)> Points(Perceptor.Diagnostics.Report.ChartSeries? series) =>
+        series is null ? [] : series.X.Zip(series.Y).Where(p => double.IsFinite(p.Second)).Select(p => ((int)p.First, p.Second)).ToList();
 
     private static List<T> LastPerEpoch<T>(IEnumerable<T> records, Func<T, int> epoch) =>
         records.GroupBy(epoch).Select(g => g.Last()).OrderBy(epoch).ToList();

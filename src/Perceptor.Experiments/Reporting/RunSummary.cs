@@ -24,19 +24,19 @@ public sealed record RunSummary
     public int? EpochsPlanned { get; init; }
 
     /// <summary>Eval PESQ per evaluated epoch (1-based epochs), in order.</summary>
-    public IReadOnlyList<(int Epoch, double Pesq)> EvalPesq { get; init; } = [];
+    public IReadOnlyList<(int Epoch, double Value)> EvalPesq { get; init; } = [];
 
     /// <summary>Training loss (epoch mean) per epoch.</summary>
-    public IReadOnlyList<(int Epoch, double Loss)> TrainLoss { get; init; } = [];
+    public IReadOnlyList<(int Epoch, double Value)> TrainLoss { get; init; } = [];
 
     /// <summary>Discriminator skip rate per epoch.</summary>
-    public IReadOnlyList<(int Epoch, double Rate)> SkipRateByEpoch { get; init; } = [];
+    public IReadOnlyList<(int Epoch, double Value)> SkipRateByEpoch { get; init; } = [];
 
     /// <summary>Calibration MAE per epoch.</summary>
-    public IReadOnlyList<(int Epoch, double Mae)> CalibrationByEpoch { get; init; } = [];
+    public IReadOnlyList<(int Epoch, double Value)> CalibrationByEpoch { get; init; } = [];
 
     /// <summary>Mean GAN share of the generator gradient per epoch.</summary>
-    public IReadOnlyList<(int Epoch, double Share)> GanShareByEpoch { get; init; } = [];
+    public IReadOnlyList<(int Epoch, double Value)> GanShareByEpoch { get; init; } = [];
 
     /// <summary>PESQ of the noisy input on the same eval files.</summary>
     public double? NoisyPesq { get; init; }
