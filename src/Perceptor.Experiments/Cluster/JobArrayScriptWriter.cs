@@ -134,6 +134,8 @@ public static class JobArrayScriptWriter
         }
 
         L("# A requeued or resubmitted task resumes its run from the run's last checkpoint; a finished run is not retrained.");
+        L("# A task killed at its time limit loses the steps since its last checkpoint: for long epochs keep");
+        L("# checkpoint.everySteps set (the voicebank preset writes one every 500 steps), then resubmit.");
         L("# Logs: scheduler output in logs/, and each run's own log, appended across attempts, in logs/<arm>_seed-<s>.log.");
         L("#");
         L("# Gather the results when every task has finished (on any machine that sees the experiment folder):");
@@ -190,9 +192,16 @@ public static class JobArrayScriptWriter
         L("LOG=\"$OUT/logs/${RUN//\\//_}.log\"");
         L("mkdir -p \"$OUT/logs\"");
         L("export OMP_NUM_THREADS=\"$THREADS\" MKL_NUM_THREADS=\"$THREADS\"");
-        foreach (string setup in o.Setup)
+        if (o.Setup.Count > 0)
         {
-            L(setup);
+            // Environment-module scripts often read unset variables, which set -u would turn into a failed task.
+            L("set +u  # site setup");
+            foreach (string setup in o.Setup)
+            {
+                L(setup);
+            }
+
+            L("set -u");
         }
 
         L();

@@ -60,8 +60,9 @@ public sealed class JobArrayScriptWriterTests : IDisposable
     [Fact]
     public void Scheduler_directives_carry_the_resources()
     {
-        var options = new ClusterOptions { Cpus = 4, MemoryGb = 12, Walltime = "36:00:00", Gpus = 1, Queue = "gpu", Account = "lab" };
+        var options = new ClusterOptions { Cpus = 4, MemoryGb = 12, Walltime = "36:00:00", Gpus = 1, Queue = "gpu", Account = "lab", Setup = ["module load dotnet"] };
         string slurm = File.ReadAllText(JobArrayScriptWriter.Write(Plan(), options).Path);
+        Assert.Contains("set +u  # site setup\nmodule load dotnet\nset -u\n", slurm);
         Assert.Contains("#SBATCH --cpus-per-task=4\n", slurm);
         Assert.Contains("#SBATCH --mem=12G\n", slurm);
         Assert.Contains("#SBATCH --time=36:00:00\n", slurm);
