@@ -1,0 +1,338 @@
+using System.Globalization;
+using System.Text;
+using Perceptor.Experiments.Running;
+
+namespace Perceptor.Experiments.Cluster;
+
+/// <summary>
+/// Writes a job-array script for an experiment: one array task per arm × seed, each running <c>perceptor train</c>
+/// for its run into its run folder (with <c>--resume</c> once the run has a checkpoint, so a requeued or resubmitted
+/// task continues), plus <c>experiment.json</c> so that <c>perceptor report</c> knows the arms and hypotheses.
+/// The script is bash with <c>set -euo pipefail</c>; the task → run mapping is an explicit <c>case</c> table and
+/// every path is absolute, so it runs the same from any submission folder.
+/// </summary>
+public static class JobArrayScriptWriter
+{
+    /// <summary>Writes the script into the experiment folder and returns where it is and how to submit it.</summary>
+    public static ClusterScript Write(ExperimentPlan plan, ClusterOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+
+        string outDir = Path.GetFullPath(plan.Spec.OutDir);
+        string dataDir = Path.GetFullPath(plan.Spec.DataDir);
+        var warnings = new List<string>();
+        if (!Directory.Exists(dataDir))
+        {
+            warnings.Add($"the corpus {dataDir} does not exist on this machine; the compute nodes must see it at this path");
+        }
+
+        if (options.Gpus > 0 && !plan.Spec.CommonSettings.Any(s => s.StartsWith("runtime.device=cuda", StringComparison.OrdinalIgnoreCase)))
+        {
+            warnings.Add("GPUs are requested but the runs train on the CPU; add --set runtime.device=cuda (needs the CUDA build of perceptor)");
+        }
+
+        if (options.Scheduler == Scheduler.PbsPro && plan.Runs.Count == 1 && options.MaxConcurrent is not null)
+        {
+            warnings.Add("a single task is submitted as a plain job (PBS Pro arrays need two or more subjobs); the concurrency limit is dropped");
+        }
+
+        using (ExperimentLock.Acquire(outDir))
+        {
+            var manifest = ExperimentManifest.Load(outDir);
+            if (manifest is null)
+            {
+                manifest = ExperimentManifest.Create(plan);
+            }
+            else
+            {
+                manifest.Add(plan);
+            }
+
+            manifest.Runner = SchedulerName(options.Scheduler);
+            manifest.Save(outDir);
+        }
+
+        Directory.CreateDirectory(Path.Combine(outDir, "logs"));
+        string file = Path.Combine(outDir, $"submit-{SchedulerName(options.Scheduler)}.sh");
+        string submit = (options.Scheduler == Scheduler.Slurm ? "sbatch " : "qsub ") + file;
+        string gather = "perceptor report " + Quote(outDir);
+        string text = Render(plan, options, outDir, dataDir, submit, gather);
+        string temp = file + ".tmp";
+        File.WriteAllText(temp, text);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+                UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
+
+        File.Move(temp, file, overwrite: true);
+        return new ClusterScript(file, submit, gather, plan.Runs.Count, warnings);
+    }
+
+    /// <summary>The name used in file names and <c>--emit</c>: <c>slurm</c>, <c>pbs</c> (Torque) or <c>pbspro</c>.</summary>
+    public static string SchedulerName(Scheduler scheduler) => scheduler switch
+    {
+        Scheduler.Slurm => "slurm",
+        Scheduler.Torque => "pbs",
+        Scheduler.PbsPro => "pbspro",
+        _ => throw new ArgumentOutOfRangeException(nameof(scheduler)),
+    };
+
+    /// <summary>Parses <c>slurm</c>, <c>pbs</c>/<c>torque</c> or <c>pbspro</c>/<c>openpbs</c>.</summary>
+    public static Scheduler ParseScheduler(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "slurm" => Scheduler.Slurm,
+        "pbs" or "torque" => Scheduler.Torque,
+        "pbspro" or "pbs-pro" or "openpbs" => Scheduler.PbsPro,
+        _ => throw new ArgumentException($"unknown scheduler '{text}' (slurm, pbs = Torque/PBS with -t arrays, pbspro = PBS Professional/OpenPBS with -J arrays)"),
+    };
+
+    /// <summary>Single-quotes <paramref name="text"/> for bash (a quote inside becomes <c>'\''</c>).</summary>
+    public static string Quote(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+    }
+
+    private static string Render(ExperimentPlan plan, ClusterOptions o, string outDir, string dataDir, string submit, string gather)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        int last = plan.Runs.Count - 1;
+        var s = new StringBuilder();
+        void L(string line = "") => s.Append(line).Append('\n');
+
+        L("#!/bin/bash");
+        WriteDirectives(L, o, outDir, last);
+        L("#");
+        L($"# Perceptor experiment: {plan.Runs.Count} training run(s) = {plan.Spec.Arms.Count} arm(s) x {plan.Spec.Seeds.Count} seed(s),");
+        L($"# one array task each. Written by `perceptor experiment --emit {SchedulerName(o.Scheduler)}` at {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC.");
+        L($"#   corpus      {dataDir}");
+        L($"#   experiment  {outDir}");
+        L("#");
+        L("# Submit (from any folder; every path in this script is absolute):");
+        L($"#   {submit}");
+        L("# The perceptor command defaults to `perceptor` on PATH; to use another build, export PERCEPTOR before submitting");
+        L($"# and pass it on, e.g.  PERCEPTOR=\"dotnet /opt/perceptor/perceptor.dll\" {SubmitWithEnv(o.Scheduler, submit)}");
+        switch (o.Scheduler)
+        {
+            case Scheduler.Slurm:
+                L("# Watch: squeue --me       Cancel: scancel <jobid>");
+                L($"# Rerun single tasks (e.g. after a node failure): sbatch --array=3,5 {Path.Combine(outDir, "submit-slurm.sh")}");
+                break;
+            case Scheduler.Torque:
+                L("# This is the Torque syntax (-t, PBS_ARRAYID). For PBS Professional / OpenPBS use --emit pbspro (-J, PBS_ARRAY_INDEX).");
+                L("# Watch: qstat -t -u $USER  Cancel: qdel '<jobid>[]'");
+                L($"# Rerun single tasks (e.g. after a node failure): qsub -t 3,5 {Path.Combine(outDir, "submit-pbs.sh")}");
+                break;
+            case Scheduler.PbsPro:
+                L("# This is the PBS Professional / OpenPBS syntax (-J, PBS_ARRAY_INDEX). For Torque use --emit pbs (-t, PBS_ARRAYID).");
+                L("# Watch: qstat -t -u $USER  Cancel: qdel '<jobid>[]'");
+                L("# Rerun tasks (e.g. after a node failure): submit the script again; finished runs exit at once.");
+                break;
+        }
+
+        L("# A requeued or resubmitted task resumes its run from the run's last checkpoint; a finished run is not retrained.");
+        L("# A task killed at its time limit loses the steps since its last checkpoint: for long epochs keep");
+        L("# checkpoint.everySteps set (the voicebank preset writes one every 500 steps), then resubmit.");
+        L("# Logs: scheduler output in logs/, and each run's own log, appended across attempts, in logs/<arm>_seed-<s>.log.");
+        L("#");
+        L("# Gather the results when every task has finished (on any machine that sees the experiment folder):");
+        L($"#   {gather}");
+        L("# It reads every run folder and writes report/report.html, report.md and the plots.");
+        L("#");
+        L("# task  arm / seed -> run folder (under the experiment folder)");
+        for (int i = 0; i < plan.Runs.Count; i++)
+        {
+            L(string.Create(inv, $"# {i,4}  {plan.Runs[i].Arm.Name} / seed {plan.Runs[i].Seed}  ->  {plan.Runs[i].Folder}"));
+        }
+
+        L();
+        L("set -euo pipefail");
+        L();
+        string indexVar = o.Scheduler switch
+        {
+            Scheduler.Slurm => "SLURM_ARRAY_TASK_ID",
+            Scheduler.Torque => "PBS_ARRAYID",
+            _ => "PBS_ARRAY_INDEX",
+        };
+        bool plainJob = o.Scheduler == Scheduler.PbsPro && last == 0;
+        L(plainJob
+            ? "TASK=\"${PBS_ARRAY_INDEX:-0}\"   # one run: submitted as a plain job"
+            : $"TASK=\"${{{indexVar}:?submit this script with {(o.Scheduler == Scheduler.Slurm ? "sbatch" : "qsub")}: it is a job array}}\"");
+        string threadsVar = o.Scheduler switch
+        {
+            Scheduler.Slurm => "SLURM_CPUS_PER_TASK",
+            Scheduler.Torque => "PBS_NUM_PPN",
+            _ => "NCPUS",
+        };
+        L(string.Create(inv, $"THREADS=\"${{{threadsVar}:-{o.Cpus}}}\""));
+        L($"DATA={Quote(dataDir)}");
+        L($"OUT={Quote(outDir)}");
+        L("read -r -a PERCEPTOR_CMD <<< \"${PERCEPTOR:-perceptor}\"");
+        L();
+        L("case \"$TASK\" in");
+        for (int i = 0; i < plan.Runs.Count; i++)
+        {
+            var run = plan.Runs[i];
+            var args = new StringBuilder();
+            foreach (string setting in run.Overrides)
+            {
+                args.Append(" --set ").Append(Quote(setting));
+            }
+
+            L(string.Create(inv, $"  {i}) RUN={Quote(run.Folder)}; SETTINGS=({args.ToString().TrimStart()}) ;;"));
+        }
+
+        L(string.Create(inv, $"  *) echo \"task $TASK: no such task (this array has tasks 0-{last})\" >&2; exit 2 ;;"));
+        L("esac");
+        L();
+        L("RUN_DIR=\"$OUT/$RUN\"");
+        L("LOG=\"$OUT/logs/${RUN//\\//_}.log\"");
+        L("mkdir -p \"$OUT/logs\"");
+        L("export OMP_NUM_THREADS=\"$THREADS\" MKL_NUM_THREADS=\"$THREADS\"");
+        if (o.Setup.Count > 0)
+        {
+            // Environment-module scripts often read unset variables, which set -u would turn into a failed task.
+            L("set +u  # site setup");
+            foreach (string setup in o.Setup)
+            {
+                L(setup);
+            }
+
+            L("set -u");
+        }
+
+        L();
+        string metrics = RunFolderState.MetricsFile;
+        L("# Finished (the last record is run_end completed/early_stop): nothing to do. A checkpoint: resume from it, with the");
+        L("# run's own config.json (so no --preset/--config). Started but never checkpointed: keep the folder aside, start over.");
+        L($"if [[ -f \"$RUN_DIR/{metrics}\" ]] && tail -n 1 \"$RUN_DIR/{metrics}\" | grep -Eq '\"reason\":\"(completed|early_stop)\"'; then");
+        L("  echo \"$(date '+%Y-%m-%dT%H:%M:%S') task $TASK: $RUN has already finished; nothing to do\" | tee -a \"$LOG\"");
+        L("  exit 0");
+        L("fi");
+        var fresh = new StringBuilder();
+        if (!string.IsNullOrEmpty(plan.Spec.Preset))
+        {
+            fresh.Append("--preset ").Append(Quote(plan.Spec.Preset));
+        }
+
+        if (!string.IsNullOrEmpty(plan.Spec.ConfigFile))
+        {
+            fresh.Append(fresh.Length > 0 ? " " : "").Append("--config ").Append(Quote(Path.GetFullPath(plan.Spec.ConfigFile)));
+        }
+
+        L($"if [[ -f \"$RUN_DIR/{RunFolderState.LastCheckpoint}\" ]]; then");
+        L("  MODE=(--resume); WHAT=resuming");
+        L("else");
+        L("  if [[ -n \"$(ls -A \"$RUN_DIR\" 2>/dev/null)\" ]]; then");
+        L("    ASIDE=\"$RUN_DIR.aborted-$(date +%s)\"");
+        L("    mv \"$RUN_DIR\" \"$ASIDE\"");
+        L("    echo \"$RUN never reached a checkpoint; its partial folder is kept as $ASIDE\" | tee -a \"$LOG\"");
+        L("  fi");
+        L($"  MODE=({fresh}); WHAT=starting");
+        L("fi");
+        L();
+        L("echo \"$(date '+%Y-%m-%dT%H:%M:%S') task $TASK on $HOSTNAME, $THREADS threads: $WHAT $RUN\" | tee -a \"$LOG\"");
+        // ${A[@]+"${A[@]}"} keeps an empty array legal under set -u in bash before 4.4 (still common on clusters).
+        L($"\"${{PERCEPTOR_CMD[@]}}\" train {TrainCommandLine.DataOption} \"$DATA\" {TrainCommandLine.RunOption} \"$RUN_DIR\" ${{MODE[@]+\"${{MODE[@]}}\"}} \\");
+        L("    \"${SETTINGS[@]}\" --set \"runtime.threads=$THREADS\" 2>&1 | tee -a \"$LOG\"");
+        return s.ToString();
+    }
+
+    private static void WriteDirectives(Action<string> L, ClusterOptions o, string outDir, int last)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        string limit = o.MaxConcurrent is { } k ? "%" + k.ToString(inv) : "";
+        string logs = Path.Combine(outDir, "logs");
+        switch (o.Scheduler)
+        {
+            case Scheduler.Slurm:
+                L($"#SBATCH --job-name={o.JobName}");
+                L(string.Create(inv, $"#SBATCH --array=0-{last}{limit}"));
+                L($"#SBATCH --time={o.Walltime}");
+                L("#SBATCH --nodes=1");
+                L("#SBATCH --ntasks=1");
+                L(string.Create(inv, $"#SBATCH --cpus-per-task={o.Cpus}"));
+                L(string.Create(inv, $"#SBATCH --mem={o.MemoryGb}G"));
+                if (o.Gpus > 0)
+                {
+                    L(string.Create(inv, $"#SBATCH --gres=gpu:{o.Gpus}"));
+                }
+
+                if (o.Queue is not null)
+                {
+                    L($"#SBATCH --partition={o.Queue}");
+                }
+
+                if (o.Account is not null)
+                {
+                    L($"#SBATCH --account={o.Account}");
+                }
+
+                L($"#SBATCH --output={logs}/%x_%A_%a.out");
+                L("#SBATCH --requeue");
+                break;
+
+            case Scheduler.Torque:
+                L($"#PBS -N {o.JobName}");
+                L(string.Create(inv, $"#PBS -t 0-{last}{limit}"));
+                L($"#PBS -l walltime={o.Walltime}");
+                L(string.Create(inv, $"#PBS -l nodes=1:ppn={o.Cpus}{(o.Gpus > 0 ? $":gpus={o.Gpus}" : "")}"));
+                L(string.Create(inv, $"#PBS -l mem={o.MemoryGb}gb"));
+                if (o.Queue is not null)
+                {
+                    L($"#PBS -q {o.Queue}");
+                }
+
+                if (o.Account is not null)
+                {
+                    L($"#PBS -A {o.Account}");
+                }
+
+                L("#PBS -S /bin/bash");
+                L("#PBS -j oe");
+                L($"#PBS -o {logs}/");
+                L("#PBS -r y");
+                break;
+
+            case Scheduler.PbsPro:
+                L($"#PBS -N {o.JobName}");
+                bool array = last > 0;
+                if (array)
+                {
+                    L(string.Create(inv, $"#PBS -J 0-{last}"));
+                    if (o.MaxConcurrent is { } max)
+                    {
+                        // max_run_subjobs needs PBS Professional 2020.1 / OpenPBS 20 or later.
+                        L(string.Create(inv, $"#PBS -W max_run_subjobs={max}"));
+                    }
+                }
+
+                L($"#PBS -l walltime={o.Walltime}");
+                L(string.Create(inv, $"#PBS -l select=1:ncpus={o.Cpus}:mem={o.MemoryGb}gb{(o.Gpus > 0 ? $":ngpus={o.Gpus}" : "")}"));
+                if (o.Queue is not null)
+                {
+                    L($"#PBS -q {o.Queue}");
+                }
+
+                if (o.Account is not null)
+                {
+                    L($"#PBS -A {o.Account}");
+                }
+
+                L("#PBS -S /bin/bash");
+                L("#PBS -j oe");
+                L(array ? $"#PBS -o {logs}/{o.JobName}.^array_index^.out" : $"#PBS -o {logs}/{o.JobName}.out");
+                // PBS Pro only accepts rerunnable array jobs.
+                L("#PBS -r y");
+                break;
+        }
+    }
+
+    // sbatch exports the submitting environment by default; qsub passes only the variables named with -v.
+    private static string SubmitWithEnv(Scheduler scheduler, string submit) => scheduler == Scheduler.Slurm
+        ? submit
+        : submit.Replace("qsub ", "qsub -v PERCEPTOR ", StringComparison.Ordinal);
+}

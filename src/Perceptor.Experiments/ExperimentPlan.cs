@@ -1,0 +1,12 @@
+namespace Perceptor.Experiments;
+
+/// <summary>A checked experiment: its specification and every run in execution order (all arms of a seed, then the next seed).</summary>
+public sealed record ExperimentPlan(ExperimentSpec Spec, IReadOnlyList<PlannedRun> Runs)
+{
+    /// <summary>Absolute path of a run's folder.</summary>
+    public string RunPath(PlannedRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return Path.GetFullPath(Path.Combine(Spec.OutDir, run.Folder));
+    }
+}

@@ -1,0 +1,66 @@
+using Perceptor.Experiments.Cluster;
+using Perceptor.Experiments.Reporting;
+using Perceptor.Experiments.Running;
+
+namespace Perceptor.Experiments;
+
+/// <summary>
+/// The whole of <c>perceptor experiment</c> as one library call: parse the arms, plan and check every run, then
+/// either write a job-array script or train the runs here (in this process, or as parallel child processes) and
+/// write the comparison report.
+/// </summary>
+public static class ExperimentSession
+{
+    /// <summary>
+    /// Runs <paramref name="request"/>. <paramref name="trainer"/> replaces the default trainer (in-process for one run
+    /// at a time, child processes for several); progress lines go to <paramref name="log"/>.
+    /// </summary>
+    public static ExperimentResult Run(ExperimentRequest request, TextWriter log, IRunTrainer? trainer = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(log);
+        if (request.Parallel < 1)
+        {
+            throw new ArgumentException($"--parallel must be at least 1, got {request.Parallel}");
+        }
+
+        var arms = ExperimentPlanner.ParseArms(request.Arms, request.Preset, request.ConfigFile, request.Settings);
+        var plan = ExperimentPlanner.Plan(new ExperimentSpec
+        {
+            DataDir = request.DataDir,
+            OutDir = request.OutDir,
+            Arms = arms,
+            Seeds = request.Seeds,
+            Epochs = request.Epochs,
+            Preset = request.Preset,
+            ConfigFile = request.ConfigFile,
+            CommonSettings = request.Settings,
+        });
+
+        if (request.Emit is { } emit)
+        {
+            var options = request.Parallel > 1 && emit.MaxConcurrent is null ? emit with { MaxConcurrent = request.Parallel } : emit;
+            return new ExperimentResult(plan, null, JobArrayScriptWriter.Write(plan, options), null);
+        }
+
+        log.WriteLine($"experiment: {plan.Runs.Count} run(s) = {arms.Count} arm(s) [{string.Join(", ", arms.Select(a => a.Name))}] x " +
+            $"{plan.Spec.Seeds.Count} seed(s), into {Path.GetFullPath(request.OutDir)}");
+        trainer ??= request.Parallel > 1 ? ChildTrainer(log, request.Parallel) : new InProcessTrainer(log);
+        var outcome = new ExperimentRunner(trainer, log, request.Parallel).Run(plan, cancellationToken);
+
+        ReportOutcome? report = null;
+        if (request.Report && outcome.Runs.Any(r => r.Status != RunStatus.Pending))
+        {
+            report = ReportRunner.Run(request.OutDir);
+        }
+
+        return new ExperimentResult(plan, outcome, null, report);
+    }
+
+    private static ChildProcessTrainer ChildTrainer(TextWriter log, int parallel)
+    {
+        var (exe, leading) = PerceptorProcess.Current();
+        return new ChildProcessTrainer(exe, leading, log, Math.Max(1, Environment.ProcessorCount / parallel));
+    }
+}

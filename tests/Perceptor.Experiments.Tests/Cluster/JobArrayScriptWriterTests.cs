@@ -1,0 +1,229 @@
+using System.Diagnostics;
+using Perceptor.Experiments.Cluster;
+
+namespace Perceptor.Experiments.Tests.Cluster;
+
+// The scripts are bash; the tests run them.
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class JobArrayScriptWriterTests : IDisposable
+{
+    private readonly string _root = FakeRuns.TempDir("cluster");
+    private readonly string _out;
+    private readonly string _data;
+
+    public JobArrayScriptWriterTests()
+    {
+        _out = Path.Combine(_root, "exp");
+        _data = Path.Combine(_root, "data");
+        Directory.CreateDirectory(_data);
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private ExperimentPlan Plan(string arms = "baseline,mask,gan-weight=0.2", long[]? seeds = null) => ExperimentPlanner.Plan(new ExperimentSpec
+    {
+        DataDir = _data,
+        OutDir = _out,
+        Arms = ExperimentPlanner.ParseArms([arms], null, null, []),
+        Seeds = seeds ?? [1, 2],
+        Epochs = 10,
+        Preset = "voicebank",
+    });
+
+    [Theory]
+    [InlineData(Scheduler.Slurm, "#SBATCH --array=0-5%2", "SLURM_ARRAY_TASK_ID", "submit-slurm.sh", "sbatch ")]
+    [InlineData(Scheduler.Torque, "#PBS -t 0-5%2", "PBS_ARRAYID", "submit-pbs.sh", "qsub ")]
+    [InlineData(Scheduler.PbsPro, "#PBS -J 0-5", "PBS_ARRAY_INDEX", "submit-pbspro.sh", "qsub ")]
+    public void The_script_has_one_task_per_arm_and_seed_and_passes_bash_syntax_check(Scheduler scheduler, string arrayLine,
+        string indexVariable, string fileName, string submit)
+    {
+        var script = JobArrayScriptWriter.Write(Plan(), new ClusterOptions { Scheduler = scheduler, MaxConcurrent = 2, Queue = "short", Account = "speech" });
+        string text = File.ReadAllText(script.Path);
+
+        Assert.Equal(Path.Combine(_out, fileName), script.Path);
+        Assert.Equal(6, script.Tasks);
+        Assert.StartsWith(submit, script.SubmitCommand);
+        Assert.StartsWith("#!/bin/bash\n", text);
+        Assert.Contains(arrayLine + "\n", text);
+        Assert.Contains(indexVariable, text);
+        Assert.Contains("set -euo pipefail", text);
+        Assert.Contains("perceptor report '" + _out + "'", text);
+        // Directives come before the first command, or the scheduler ignores them.
+        var lines = text.Split('\n');
+        int firstCommand = Array.FindIndex(lines, l => l.Length > 0 && !l.StartsWith('#'));
+        Assert.True(Array.FindLastIndex(lines, l => l.StartsWith("#SBATCH", StringComparison.Ordinal) || l.StartsWith("#PBS", StringComparison.Ordinal)) < firstCommand);
+        Assert.Equal(0, Bash(["-n", script.Path], new Dictionary<string, string>()).ExitCode);
+        Assert.True(Directory.Exists(Path.Combine(_out, "logs")), "the scheduler writes its output files there before the script runs");
+        Assert.Equal(JobArrayScriptWriter.SchedulerName(scheduler), ExperimentManifest.Load(_out)!.Runner);
+    }
+
+    [Fact]
+    public void Scheduler_directives_carry_the_resources()
+    {
+        var options = new ClusterOptions { Cpus = 4, MemoryGb = 12, Walltime = "36:00:00", Gpus = 1, Queue = "gpu", Account = "lab", Setup = ["module load dotnet"] };
+        string slurm = File.ReadAllText(JobArrayScriptWriter.Write(Plan(), options).Path);
+        Assert.Contains("set +u  # site setup\nmodule load dotnet\nset -u\n", slurm);
+        Assert.Contains("#SBATCH --cpus-per-task=4\n", slurm);
+        Assert.Contains("#SBATCH --mem=12G\n", slurm);
+        Assert.Contains("#SBATCH --time=36:00:00\n", slurm);
+        Assert.Contains("#SBATCH --gres=gpu:1\n", slurm);
+        Assert.Contains("#SBATCH --partition=gpu\n", slurm);
+        Assert.Contains("#SBATCH --account=lab\n", slurm);
+        Assert.Contains("#SBATCH --requeue\n", slurm);
+        Assert.Contains("#SBATCH --array=0-5\n", slurm);
+
+        string torque = File.ReadAllText(JobArrayScriptWriter.Write(Plan(), options with { Scheduler = Scheduler.Torque }).Path);
+        Assert.Contains("#PBS -l nodes=1:ppn=4:gpus=1\n", torque);
+        Assert.Contains("#PBS -l mem=12gb\n", torque);
+        Assert.Contains("#PBS -l walltime=36:00:00\n", torque);
+        Assert.Contains("#PBS -S /bin/bash\n", torque);
+        Assert.Contains("#PBS -q gpu\n", torque);
+
+        string pbspro = File.ReadAllText(JobArrayScriptWriter.Write(Plan(), options with { Scheduler = Scheduler.PbsPro }).Path);
+        Assert.Contains("#PBS -l select=1:ncpus=4:mem=12gb:ngpus=1\n", pbspro);
+        Assert.Contains("#PBS -r y\n", pbspro);
+        Assert.Contains("^array_index^", pbspro);
+    }
+
+    [Fact]
+    public void A_single_run_is_a_plain_job_for_pbs_pro_which_refuses_one_element_arrays()
+    {
+        var plan = Plan("baseline", [1]);
+        string text = File.ReadAllText(JobArrayScriptWriter.Write(plan, new ClusterOptions { Scheduler = Scheduler.PbsPro }).Path);
+        Assert.DoesNotContain("#PBS -J", text);
+        Assert.Contains("TASK=\"${PBS_ARRAY_INDEX:-0}\"", text);
+        string slurm = File.ReadAllText(JobArrayScriptWriter.Write(plan, new ClusterOptions()).Path);
+        Assert.Contains("#SBATCH --array=0-0\n", slurm);
+    }
+
+    [Theory]
+    [InlineData(Scheduler.Slurm, "SLURM_ARRAY_TASK_ID", "SLURM_CPUS_PER_TASK")]
+    [InlineData(Scheduler.Torque, "PBS_ARRAYID", "PBS_NUM_PPN")]
+    [InlineData(Scheduler.PbsPro, "PBS_ARRAY_INDEX", "NCPUS")]
+    public void Each_task_trains_its_own_run_starts_fresh_then_resumes_then_has_nothing_to_do(Scheduler scheduler, string indexVariable, string cpuVariable)
+    {
+        var plan = Plan();
+        var script = JobArrayScriptWriter.Write(plan, new ClusterOptions { Scheduler = scheduler });
+        string calls = Path.Combine(_root, "calls.txt");
+        string stub = Path.Combine(_root, "perceptor-stub");
+        File.WriteAllText(stub, $"#!/bin/bash\nprintf '%s\\n' \"$@\" > '{calls}'\necho trained\n");
+        File.SetUnixFileMode(stub, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var env = new Dictionary<string, string> { [indexVariable] = "4", [cpuVariable] = "3", ["PERCEPTOR"] = stub };
+
+        // Task 4 = mask, seed 2 (arms baseline, mask, gan-weight=0.2 for seed 1, then for seed 2).
+        var first = Bash([script.Path], env);
+        Assert.Equal(0, first.ExitCode);
+        string runDir = Path.Combine(_out, "mask", "seed-2");
+        Assert.Equal(["train", "--data", _data, "--run", runDir, "--preset", "voicebank",
+            "--set", "pesq.failures=mask", "--set", "train.epochs=10", "--set", "train.seed=2", "--set", "runtime.threads=3"],
+            File.ReadAllLines(calls));
+        Assert.Contains("trained", File.ReadAllText(Path.Combine(_out, "logs", "mask_seed-2.log")));
+
+        // Requeued after a checkpoint: resume with the run's own config (no preset).
+        FakeRuns.Write(runDir, 2, [new FakeRuns.Epoch(2.0)], end: "interrupted", checkpoint: true);
+        Assert.Equal(0, Bash([script.Path], env).ExitCode);
+        var resumed = File.ReadAllLines(calls);
+        Assert.Contains("--resume", resumed);
+        Assert.DoesNotContain("--preset", resumed);
+
+        // Finished: the task exits without training.
+        File.Delete(calls);
+        FakeRuns.Write(runDir, 2, [new FakeRuns.Epoch(2.1)], end: "completed", checkpoint: true, firstEpoch: 2);
+        var done = Bash([script.Path], env);
+        Assert.Equal(0, done.ExitCode);
+        Assert.False(File.Exists(calls));
+        Assert.Contains("already finished", done.Output);
+    }
+
+    [Fact]
+    public void A_task_that_never_reached_a_checkpoint_moves_its_partial_folder_aside_and_starts_over()
+    {
+        var script = JobArrayScriptWriter.Write(Plan(), new ClusterOptions());
+        string runDir = Path.Combine(_out, "baseline", "seed-1");
+        FakeRuns.Write(runDir, 1, [new FakeRuns.Epoch(2.0)], end: null, checkpoint: false);
+        string stub = Path.Combine(_root, "stub");
+        File.WriteAllText(stub, "#!/bin/bash\nexit 0\n");
+        File.SetUnixFileMode(stub, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var result = Bash([script.Path], new Dictionary<string, string> { ["SLURM_ARRAY_TASK_ID"] = "0", ["PERCEPTOR"] = stub });
+        Assert.Equal(0, result.ExitCode);
+        Assert.False(Directory.Exists(runDir));
+        Assert.Single(Directory.GetDirectories(Path.Combine(_out, "baseline"), "seed-1.aborted-*"));
+    }
+
+    [Fact]
+    public void A_task_index_outside_the_array_fails_and_a_failing_trainer_fails_the_task()
+    {
+        var script = JobArrayScriptWriter.Write(Plan(), new ClusterOptions());
+        string stub = Path.Combine(_root, "failing");
+        File.WriteAllText(stub, "#!/bin/bash\necho boom >&2\nexit 3\n");
+        File.SetUnixFileMode(stub, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var outside = Bash([script.Path], new Dictionary<string, string> { ["SLURM_ARRAY_TASK_ID"] = "6", ["PERCEPTOR"] = stub });
+        Assert.Equal(2, outside.ExitCode);
+        Assert.Contains("no such task", outside.Output);
+
+        var failing = Bash([script.Path], new Dictionary<string, string> { ["SLURM_ARRAY_TASK_ID"] = "1", ["PERCEPTOR"] = stub });
+        Assert.Equal(3, failing.ExitCode);
+        var missing = Bash([script.Path], new Dictionary<string, string>());
+        Assert.NotEqual(0, missing.ExitCode);
+        Assert.Contains("submit this script with sbatch", missing.Output);
+    }
+
+    [Fact]
+    public void Odd_characters_in_paths_and_settings_are_quoted_for_bash()
+    {
+        Assert.Equal("'it'\\''s'", JobArrayScriptWriter.Quote("it's"));
+        string data = Path.Combine(_root, "my data's");
+        Directory.CreateDirectory(data);
+        var plan = ExperimentPlanner.Plan(new ExperimentSpec
+        {
+            DataDir = data,
+            OutDir = _out,
+            Arms = ExperimentPlanner.ParseArms(["baseline"], null, null, []),
+            Seeds = [1],
+        });
+        var script = JobArrayScriptWriter.Write(plan, new ClusterOptions());
+        string calls = Path.Combine(_root, "calls.txt");
+        string stub = Path.Combine(_root, "stub2");
+        File.WriteAllText(stub, $"#!/bin/bash\nprintf '%s\\n' \"$@\" > '{calls}'\n");
+        File.SetUnixFileMode(stub, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Assert.Equal(0, Bash([script.Path], new Dictionary<string, string> { ["SLURM_ARRAY_TASK_ID"] = "0", ["PERCEPTOR"] = stub }).ExitCode);
+        Assert.Equal(data, File.ReadAllLines(calls)[2]);
+    }
+
+    [Fact]
+    public void Bad_resources_are_refused()
+    {
+        Assert.Throws<ArgumentException>(() => JobArrayScriptWriter.Write(Plan(), new ClusterOptions { Walltime = "1 day" }));
+        Assert.Throws<ArgumentException>(() => JobArrayScriptWriter.Write(Plan(), new ClusterOptions { JobName = "9lives" }));
+        Assert.Throws<ArgumentException>(() => JobArrayScriptWriter.Write(Plan(), new ClusterOptions { Queue = "a b" }));
+        Assert.Throws<ArgumentException>(() => JobArrayScriptWriter.ParseScheduler("lsf"));
+        Assert.Equal(Scheduler.Torque, JobArrayScriptWriter.ParseScheduler("pbs"));
+    }
+
+    private static (int ExitCode, string Output) Bash(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> env)
+    {
+        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        foreach (string name in new[] { "SLURM_ARRAY_TASK_ID", "PBS_ARRAYID", "PBS_ARRAY_INDEX", "SLURM_CPUS_PER_TASK", "PBS_NUM_PPN", "NCPUS", "PERCEPTOR" })
+        {
+            info.Environment.Remove(name);
+        }
+
+        foreach (var (k, v) in env)
+        {
+            info.Environment[k] = v;
+        }
+
+        using var p = Process.Start(info)!;
+        string stdout = p.StandardOutput.ReadToEnd();
+        string stderr = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        return (p.ExitCode, stdout + stderr);
+    }
+}
