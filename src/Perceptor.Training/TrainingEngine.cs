@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Perceptor.Diagnostics.RunLog;
+using Perceptor.Models;
 using Perceptor.Quality.Pesq;
 using Perceptor.Training.Config;
 using Perceptor.Training.Data;
@@ -31,8 +32,8 @@ internal sealed class TrainingEngine : IDisposable
         _discParams = models.Discriminator.parameters().ToArray();
         var o = config.Optim;
         // Every AdamW setting explicit: TorchSharp's defaults are not PyTorch's.
-        GenOptimizer = optim.AdamW(_genParams, lr: o.GenLr, beta1: o.Beta1, beta2: o.Beta2, eps: o.Eps, weight_decay: o.WeightDecay);
-        DiscOptimizer = optim.AdamW(_discParams, lr: o.DiscLr, beta1: o.Beta1, beta2: o.Beta2, eps: o.Eps, weight_decay: o.WeightDecay);
+        GenOptimizer = new OwnedScalarAdamW(_genParams, o.GenLr, o.Beta1, o.Beta2, o.Eps, o.WeightDecay);
+        DiscOptimizer = new OwnedScalarAdamW(_discParams, o.DiscLr, o.Beta1, o.Beta2, o.Eps, o.WeightDecay);
         SetEpoch(0);
     }
 
@@ -85,8 +86,8 @@ internal sealed class TrainingEngine : IDisposable
         SetRequiresGrad(_discParams, false); // the generator's loss must not spend a backward on D's weights
         var gan = CmganLoss.Gan(Models.Discriminator.forward(f.CleanMag, f.EstMag));
         SetRequiresGrad(_discParams, true);
-        var total = ri * w.RiWeight + mag * w.MagWeight + time * w.TimeWeight + gan * w.GanWeight;
-        var loss = new LossTerms(total.ToDouble(), ri.ToDouble(), mag.ToDouble(), time.ToDouble(), gan.ToDouble());
+        var total = ri.MulScalar(w.RiWeight).Plus(mag.MulScalar(w.MagWeight)).Plus(time.MulScalar(w.TimeWeight)).Plus(gan.MulScalar(w.GanWeight));
+        var loss = new LossTerms(total.ToDoubleValue(), ri.ToDoubleValue(), mag.ToDoubleValue(), time.ToDoubleValue(), gan.ToDoubleValue());
         if (!double.IsFinite(loss.Total))
         {
             return new StepOutcome
@@ -103,7 +104,7 @@ internal sealed class TrainingEngine : IDisposable
 
         TermValues? balance = null;
         GenOptimizer.zero_grad();
-        Tensor[]? partial = probeBalance ? PartialGradients([ri * w.RiWeight, time * w.TimeWeight, gan * w.GanWeight]) : null;
+        Tensor[]? partial = probeBalance ? PartialGradients([ri.MulScalar(w.RiWeight), time.MulScalar(w.TimeWeight), gan.MulScalar(w.GanWeight)]) : null;
         total.backward();
         if (partial is not null)
         {
@@ -137,7 +138,7 @@ internal sealed class TrainingEngine : IDisposable
             var mask = tensor(decision.Mask, device: device);
             int maskCount = (int)decision.Mask.Sum();
             var lossD = CmganLoss.Discriminator(predictClean, predictEstimate, targets, mask, maskCount);
-            double value = lossD.ToDouble();
+            double value = lossD.ToDoubleValue();
             if (!double.IsFinite(value))
             {
                 nonfinite = true;
@@ -228,12 +229,12 @@ internal sealed class TrainingEngine : IDisposable
                 }
             }
 
-            magSquared += rest.square().sum();
+            magSquared = magSquared.Plus(rest.Squared().sum());
         }
 
         Array.Clear(_partials);
-        return new TermValues(Math.Sqrt(squaredNorms[0].ToDouble()), Math.Sqrt(magSquared.ToDouble()),
-            Math.Sqrt(squaredNorms[1].ToDouble()), Math.Sqrt(squaredNorms[2].ToDouble()));
+        return new TermValues(Math.Sqrt(squaredNorms[0].ToDoubleValue()), Math.Sqrt(magSquared.ToDoubleValue()),
+            Math.Sqrt(squaredNorms[1].ToDoubleValue()), Math.Sqrt(squaredNorms[2].ToDoubleValue()));
     }
 
     private static Tensor SquaredNorm(IList<Tensor> grads)
@@ -246,8 +247,8 @@ internal sealed class TrainingEngine : IDisposable
                 continue;
             }
 
-            var s = g.square().sum();
-            sum = sum is null ? s : sum + s;
+            var s = g.Squared().sum();
+            sum = sum is null ? s : sum.Plus(s);
         }
 
         return sum ?? zeros(1);
@@ -270,7 +271,7 @@ internal sealed class TrainingEngine : IDisposable
             }
         }
 
-        return grads.Count == 0 ? 0 : Math.Sqrt(SquaredNorm(grads).ToDouble());
+        return grads.Count == 0 ? 0 : Math.Sqrt(SquaredNorm(grads).ToDoubleValue());
     }
 
     private static void SetRequiresGrad(Parameter[] parameters, bool value)

@@ -1,3 +1,4 @@
+using Perceptor.Models;
 using Perceptor.Training.Config;
 using Perceptor.Training.Data;
 using Perceptor.Training.Tests.Fakes;
@@ -89,7 +90,7 @@ public class TrainingEngineTests
             // The (clean, clean) term before the step, with D in train mode as the step sees it.
             engine.Models.Discriminator.train();
             var f = SpectralForward.Run(engine.Models, tensor(batch.Clean, [2, 16000]), tensor(batch.Noisy, [2, 16000]));
-            expected = (engine.Models.Discriminator.forward(f.CleanMag, f.CleanMag) - 1).square().mean().ToDouble();
+            expected = engine.Models.Discriminator.forward(f.CleanMag, f.CleanMag).SubScalar(1).Squared().mean().ToDoubleValue();
         }
 
         var all = engine.Step(batch, probeBalance: false);

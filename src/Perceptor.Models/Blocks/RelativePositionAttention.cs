@@ -50,7 +50,7 @@ internal sealed class RelativePositionAttention : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         long batch = input.shape[0], length = input.shape[1];
         // The scale is folded into q once; both score terms are linear in q.
-        var q = SplitHeads(_toQ.call(input), batch, length).mul(_scale); // [N, H, L, d]
+        var q = SplitHeads(_toQ.call(input), batch, length).MulScalar(_scale); // [N, H, L, d]
         var kv = _toKv.call(input).chunk(2, -1); // 2 × [N, L, H·d]
         var k = SplitHeads(kv[0], batch, length); // [N, H, L, d]
         var v = SplitHeads(kv[1], batch, length); // [N, H, L, d]
@@ -61,7 +61,7 @@ internal sealed class RelativePositionAttention : nn.Module<Tensor, Tensor>
         var relativeTable = _relPosEmb.call(RelativeIndex(length, input.device)); // [L, L, d]
         using (var positionScores = einsum("bhnd,nrd->bhnr", q, relativeTable)) // [N, H, L, L]
         {
-            scores.add_(positionScores); // matmul's backward needs its inputs, not its output
+            scores.PlusInPlace(positionScores); // matmul's backward needs its inputs, not its output
         }
 
         var weights = scores.softmax(-1); // [N, H, L, L]
@@ -79,8 +79,8 @@ internal sealed class RelativePositionAttention : nn.Module<Tensor, Tensor>
     /// <summary>Row index into the embedding table for query i and key j: clamp(i − j, −P, P) + P.</summary>
     private Tensor RelativeIndex(long length, Device device)
     {
-        var positions = arange(length, dtype: ScalarType.Int64, device: device); // [L]
+        var positions = TorchScalars.Range(length, ScalarType.Int64, device); // [L]
         var offsets = positions.unsqueeze(1) - positions.unsqueeze(0); // [L, L]
-        return offsets.clamp(-_maxRelativePosition, _maxRelativePosition).add(_maxRelativePosition); // [L, L]
+        return offsets.ClampScalar(-_maxRelativePosition, _maxRelativePosition).AddScalar(_maxRelativePosition); // [L, L]
     }
 }

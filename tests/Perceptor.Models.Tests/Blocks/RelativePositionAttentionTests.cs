@@ -40,7 +40,7 @@ public class RelativePositionAttentionTests
                     for (int j = 0; j < length; j++)
                     {
                         int row = Math.Clamp(i - j, -maxRelative, maxRelative) + maxRelative;
-                        scores[i, j] = ((qh[i] * kh[j]).sum() + (qh[i] * table[row]).sum()) * scale;
+                        scores[i, j] = (qh[i] * kh[j]).sum().Plus((qh[i] * table[row]).sum()).MulScalar(scale);
                     }
                 }
 
@@ -49,7 +49,7 @@ public class RelativePositionAttentionTests
         }
 
         var expected = nn.functional.linear(merged, p["to_out.weight"], p["to_out.bias"]);
-        Assert.True(actual.allclose(expected, rtol: 1e-4, atol: 1e-5), $"max difference {(actual - expected).abs().max().ToSingle()}");
+        Assert.True(actual.allclose(expected, rtol: 1e-4, atol: 1e-5), $"max difference {(actual - expected).abs().max().ToSingleValue()}");
     }
 
     [Fact]

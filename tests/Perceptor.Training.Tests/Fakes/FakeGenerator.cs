@@ -1,3 +1,4 @@
+using Perceptor.Models;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -20,10 +21,10 @@ internal sealed class FakeGenerator : nn.Module<Tensor, (Tensor Real, Tensor Ima
 
     public override (Tensor Real, Tensor Imag) forward(Tensor input)
     {
-        var y = input + _conv.forward(_dropout.forward(input)) * 0.1; // [B, 2, T, F]
+        var y = input.Plus(_conv.forward(_dropout.forward(input)).MulScalar(0.1)); // [B, 2, T, F]
         if (EmitNaN)
         {
-            y = y * float.NaN;
+            y = y.MulScalar(float.NaN);
         }
 
         return (y.narrow(1, 0, 1), y.narrow(1, 1, 1));
