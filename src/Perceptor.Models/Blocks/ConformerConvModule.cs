@@ -40,7 +40,7 @@ internal sealed class ConformerConvModule : nn.Module<Tensor, Tensor>
         [ComponentName(Name = "7")]
         private readonly Conv1d _pointwiseOut;
         [ComponentName(Name = "9")]
-        private readonly Dropout _dropout;
+        private readonly MaskDropout _dropout;
 
         public ConvModuleLayers(int dim, int inner, int kernelSize, double dropout)
             : base(nameof(ConvModuleLayers))
@@ -50,7 +50,7 @@ internal sealed class ConformerConvModule : nn.Module<Tensor, Tensor>
             _depthwise = new DepthwiseConv1d(inner, kernelSize);
             _batchNorm = nn.BatchNorm1d(inner);
             _pointwiseOut = nn.Conv1d(inner, dim, 1);
-            _dropout = nn.Dropout(dropout);
+            _dropout = new MaskDropout(dropout);
             RegisterComponents();
         }
 
