@@ -209,4 +209,26 @@ public static class TorchScalars
         return x.lt(s);
     }
 
+    /// <summary>
+    /// A batch-norm module's forward pass (what its <c>forward</c> computes) with the batch counter advanced by an
+    /// owned Scalar: TorchSharp's <c>BatchNorm.forward</c> adds a number to <c>num_batches_tracked</c> in training mode.
+    /// </summary>
+    public static Tensor Normalize(this TorchSharp.Modules.BatchNorm norm, Tensor input)
+    {
+        ArgumentNullException.ThrowIfNull(norm);
+        double factor = norm.momentum ?? 0.0;
+        if (norm.training && norm.track_running_stats && norm.num_batches_tracked is { } batches)
+        {
+            batches.add_(One, One);
+            if (norm.momentum is null or 0.0)
+            {
+                factor = 1.0 / batches.ToDoubleValue(); // cumulative average
+            }
+        }
+
+        bool useBatchStatistics = norm.training || norm.running_mean is null || norm.running_var is null;
+        bool passRunning = !norm.training || norm.track_running_stats;
+        return nn.functional.batch_norm(input, passRunning ? norm.running_mean : null, passRunning ? norm.running_var : null,
+            norm.affine ? norm.weight : null, norm.affine ? norm.bias : null, useBatchStatistics, factor, norm.eps);
+    }
 }

@@ -60,7 +60,7 @@ internal sealed class ConformerConvModule : nn.Module<Tensor, Tensor>
             var x = _norm.call(input).transpose(1, 2); // [N, D, L]
             x = nn.functional.glu(_pointwiseIn.call(x), 1); // [N, E, L]
             x = _depthwise.call(x); // [N, E, L]
-            x = nn.functional.silu(_batchNorm.call(x)); // [N, E, L]
+            x = nn.functional.silu(_batchNorm.Normalize(x)); // [N, E, L]
             x = _pointwiseOut.call(x).transpose(1, 2); // [N, L, D]
             return _dropout.call(x).MoveToOuterDisposeScope();
         }
