@@ -22,6 +22,7 @@ internal sealed class TrainingEngine : IDisposable
     private readonly Parameter[] _genParams;
     private readonly Parameter[] _discParams;
     private readonly IList<Tensor>?[] _partials = new IList<Tensor>?[3];
+    private readonly List<Tensor> _savedBuffers = [];
 
     public TrainingEngine(TrainingModels models, TrainingConfig config, PesqBatchScorer scorer)
     {
@@ -78,6 +79,7 @@ internal sealed class TrainingEngine : IDisposable
         var clean = tensor(batch.Clean, [batch.BatchSize, batch.Length], device: device);  // [B, L]
         var noisy = tensor(batch.Noisy, [batch.BatchSize, batch.Length], device: device);  // [B, L]
 
+        SaveBuffers();
         var f = SpectralForward.Run(Models, clean, noisy);
         var w = _config.Loss;
         var ri = CmganLoss.RealImag(f);
@@ -90,6 +92,7 @@ internal sealed class TrainingEngine : IDisposable
         var loss = new LossTerms(total.ToDoubleValue(), ri.ToDoubleValue(), mag.ToDoubleValue(), time.ToDoubleValue(), gan.ToDoubleValue());
         if (!double.IsFinite(loss.Total))
         {
+            RestoreBuffers();
             return new StepOutcome
             {
                 Loss = loss, DiscSkipped = true, SkipReason = "nonfinite_loss", Clips = batch.BatchSize, Nonfinite = true,
@@ -115,6 +118,7 @@ internal sealed class TrainingEngine : IDisposable
         if (!double.IsFinite(genNorm))
         {
             GenOptimizer.zero_grad();
+            RestoreBuffers();
             scoring.Wait();
             return new StepOutcome
             {
@@ -141,6 +145,7 @@ internal sealed class TrainingEngine : IDisposable
             double value = lossD.ToDoubleValue();
             if (!double.IsFinite(value))
             {
+                RestoreBuffers(); // the discriminator's forward passes may have averaged NaN into its running statistics
                 nonfinite = true;
                 skipReason = "nonfinite_loss";
             }
@@ -191,6 +196,54 @@ internal sealed class TrainingEngine : IDisposable
         }
 
         return PesqTargets.Decide(_scorer(pairs), _config.Pesq.Failures);
+    }
+
+    /// <summary>
+    /// Copies both networks' buffers (batch-norm running means and variances, batch counts) before a step. A forward
+    /// pass in training mode updates them whatever the loss turns out to be, so a non-finite step would otherwise leave
+    /// NaN running statistics behind and every later evaluation would be NaN although the weights were kept.
+    /// </summary>
+    private void SaveBuffers()
+    {
+        int i = 0;
+        using (no_grad())
+        {
+            foreach (var buffer in Models.Generator.buffers().Concat(Models.Discriminator.buffers()))
+            {
+                if (i == _savedBuffers.Count || !_savedBuffers[i].shape.SequenceEqual(buffer.shape) || _savedBuffers[i].dtype != buffer.dtype)
+                {
+                    var copy = buffer.detach().clone().DetachFromDisposeScope();
+                    if (i == _savedBuffers.Count)
+                    {
+                        _savedBuffers.Add(copy);
+                    }
+                    else
+                    {
+                        _savedBuffers[i].Dispose();
+                        _savedBuffers[i] = copy;
+                    }
+                }
+                else
+                {
+                    _savedBuffers[i].copy_(buffer);
+                }
+
+                i++;
+            }
+        }
+    }
+
+    /// <summary>Puts back the buffers <see cref="SaveBuffers"/> copied.</summary>
+    private void RestoreBuffers()
+    {
+        int i = 0;
+        using (no_grad())
+        {
+            foreach (var buffer in Models.Generator.buffers().Concat(Models.Discriminator.buffers()))
+            {
+                buffer.copy_(_savedBuffers[i++]);
+            }
+        }
     }
 
     /// <summary>Gradients of each weighted term on the generator, keeping the graph for the main backward.</summary>
@@ -284,6 +337,11 @@ internal sealed class TrainingEngine : IDisposable
 
     public void Dispose()
     {
+        foreach (var saved in _savedBuffers)
+        {
+            saved.Dispose();
+        }
+
         GenOptimizer.Dispose();
         DiscOptimizer.Dispose();
         Models.Dispose();

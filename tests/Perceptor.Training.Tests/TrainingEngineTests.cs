@@ -117,6 +117,30 @@ public class TrainingEngineTests
     }
 
     [Fact]
+    public void A_non_finite_step_leaves_no_NaN_in_the_running_statistics()
+    {
+        using var engine = Engine(TestRuns.FakeModels);
+        var generator = (FakeGenerator)engine.Models.Generator;
+        engine.Step(Batch(false, false), probeBalance: false); // a good step moves the running statistics
+        var before = RunningStatistics(generator);
+        Assert.All(before, v => Assert.True(float.IsFinite(v)));
+
+        generator.EmitNaN = true;
+        var bad = engine.Step(Batch(false, false), probeBalance: false);
+        Assert.True(bad.Nonfinite);
+        Assert.Equal(before, RunningStatistics(generator));
+
+        generator.EmitNaN = false;
+        var good = engine.Step(Batch(false, false), probeBalance: false);
+        Assert.False(good.Nonfinite);
+        Assert.NotEqual(before, RunningStatistics(generator)); // a good step still updates them
+    }
+
+    private static float[] RunningStatistics(nn.Module module) =>
+        module.named_buffers().Where(b => b.name.Contains("running", StringComparison.Ordinal))
+            .SelectMany(b => b.buffer.detach().cpu().data<float>().ToArray()).ToArray();
+
+    [Fact]
     public void Live_tensors_return_to_the_baseline_after_steps()
     {
         using var engine = Engine(TestRuns.Models);
