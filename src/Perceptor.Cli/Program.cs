@@ -1,13 +1,25 @@
 using System.CommandLine;
 using Perceptor.Cli.Commands;
+using Perceptor.Training.Runtime;
 
 namespace Perceptor.Cli;
 
 /// <summary>Entry point of <c>perceptor</c>: builds the command tree; each command lives in its own file.</summary>
 public static class Program
 {
+    // Commands that run libtorch: they start over with glibc and OpenMP set up for it (CpuTuning).
+    private static readonly HashSet<string> TorchCommands = new(StringComparer.Ordinal) { "train", "enhance", "bench", "demo", "experiment" };
+
     /// <summary>Runs the CLI and returns the process exit code.</summary>
-    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && TorchCommands.Contains(args[0]))
+        {
+            CpuTuning.RestartTuned();
+        }
+
+        return BuildRoot().Parse(args).Invoke();
+    }
 
     /// <summary>The full command tree (also used by tests).</summary>
     public static RootCommand BuildRoot()

@@ -93,7 +93,7 @@ public sealed class CmganGenerator : nn.Module<Tensor, (Tensor Real, Tensor Imag
         CheckInput(input);
         var real = input.narrow(1, 0, 1); // [B, 1, T, F]
         var imag = input.narrow(1, 1, 1); // [B, 1, T, F]
-        var magnitude = (real.square() + imag.square()).sqrt(); // [B, 1, T, F]
+        var magnitude = real.Squared().Plus(imag.Squared()).sqrt(); // [B, 1, T, F]
         var phase = atan2(imag, real); // [B, 1, T, F]
         var features = cat([magnitude, input], 1); // [B, 3, T, F]: (|Y|, Re, Im)
 
@@ -109,8 +109,8 @@ public sealed class CmganGenerator : nn.Module<Tensor, (Tensor Real, Tensor Imag
         var mask = _maskDecoder.call(x); // [B, 1, T, F]
         var residual = _complexDecoder.call(x); // [B, 2, T, F]
         var maskedMagnitude = mask * magnitude; // [B, 1, T, F]
-        var outReal = maskedMagnitude * phase.cos() + residual.narrow(1, 0, 1); // [B, 1, T, F]
-        var outImag = maskedMagnitude * phase.sin() + residual.narrow(1, 1, 1); // [B, 1, T, F]
+        var outReal = (maskedMagnitude * phase.cos()).Plus(residual.narrow(1, 0, 1)); // [B, 1, T, F]
+        var outImag = (maskedMagnitude * phase.sin()).Plus(residual.narrow(1, 1, 1)); // [B, 1, T, F]
         return new GeneratorTrace(encoded, blockOutputs, mask, residual, outReal, outImag);
     }
 

@@ -47,7 +47,7 @@ public sealed class MetricDiscriminator : nn.Module<Tensor, Tensor, Tensor>
             spectral.Add(conv);
             _layers.append(conv);
             _layers.append(nn.InstanceNorm2d(channels, affine: true));
-            _layers.append(nn.PReLU(channels));
+            _layers.append(new ParametricRelu(channels));
             inChannels = channels;
             channels *= 2;
         }
@@ -61,7 +61,7 @@ public sealed class MetricDiscriminator : nn.Module<Tensor, Tensor, Tensor>
         _layers.append(nn.Flatten());
         _layers.append(head1);
         _layers.append(nn.Dropout(config.Dropout));
-        _layers.append(nn.PReLU(hidden));
+        _layers.append(new ParametricRelu(hidden));
         _layers.append(head2);
         _layers.append(new LearnableSigmoid(1, config.SigmoidBeta));
         _spectralNormLayers = [.. spectral];

@@ -82,8 +82,8 @@ public sealed class SpectralFrontEnd : IDisposable
         }
 
         using var scope = NewDisposeScope();
-        var energy = audio.square().sum(1, keepdim: true); // [B, 1]
-        return energy.reciprocal().mul(audio.shape[1]).sqrt().MoveToOuterDisposeScope(); // [B, 1]
+        var energy = audio.Squared().sum(1, keepdim: true); // [B, 1]
+        return energy.reciprocal().MulScalar(audio.shape[1]).sqrt().MoveToOuterDisposeScope(); // [B, 1]
     }
 
     /// <summary>
@@ -148,7 +148,7 @@ public sealed class SpectralFrontEnd : IDisposable
         using var scope = NewDisposeScope();
         var real = spectrum.real; // [B, F, T]
         var imag = spectrum.imag; // [B, F, T]
-        var magnitude = spectrum.abs().pow(CompressExponent); // [B, F, T]
+        var magnitude = spectrum.abs().PowScalar(CompressExponent); // [B, F, T]
         var phase = atan2(imag, real); // [B, F, T]
         return ((magnitude * phase.cos()).MoveToOuterDisposeScope(), (magnitude * phase.sin()).MoveToOuterDisposeScope());
     }
@@ -168,7 +168,7 @@ public sealed class SpectralFrontEnd : IDisposable
         }
 
         using var scope = NewDisposeScope();
-        var gain = (real.square() + imag.square()).pow((1.0 / CompressExponent - 1.0) / 2.0); // [B, F, T]
+        var gain = real.Squared().Plus(imag.Squared()).PowScalar((1.0 / CompressExponent - 1.0) / 2.0); // [B, F, T]
         return complex(real * gain, imag * gain).MoveToOuterDisposeScope(); // [B, F, T]
     }
 

@@ -1,3 +1,4 @@
+using Perceptor.Models;
 using static TorchSharp.torch;
 
 namespace Perceptor.Training;
@@ -7,7 +8,7 @@ internal static class CmganLoss
 {
     /// <summary>L_RI: MSE of the real part plus MSE of the imaginary part (compressed).</summary>
     public static Tensor RealImag(SpectralForward f) =>
-        nn.functional.mse_loss(f.EstReal, f.CleanReal) + nn.functional.mse_loss(f.EstImag, f.CleanImag);
+        nn.functional.mse_loss(f.EstReal, f.CleanReal).Plus(nn.functional.mse_loss(f.EstImag, f.CleanImag));
 
     /// <summary>L_Mag: MSE of the compressed magnitudes.</summary>
     public static Tensor Magnitude(SpectralForward f) => nn.functional.mse_loss(f.EstMag, f.CleanMag);
@@ -16,7 +17,7 @@ internal static class CmganLoss
     public static Tensor Time(SpectralForward f) => (f.EstAudio - f.CleanNorm).abs().mean();
 
     /// <summary>L_GAN for the generator: mean((D(|X|, |X̂|) − 1)²).</summary>
-    public static Tensor Gan(Tensor prediction) => (prediction.flatten() - 1.0).square().mean();
+    public static Tensor Gan(Tensor prediction) => prediction.flatten().SubScalar(1.0).Squared().mean();
 
     /// <summary>
     /// L_D = mean((D(|X|,|X|) − 1)²) + the estimate term: the mean of (D(|X|,|X̂|) − q)² over the clips with mask 1
@@ -25,13 +26,13 @@ internal static class CmganLoss
     /// </summary>
     public static Tensor Discriminator(Tensor predictClean, Tensor predictEstimate, Tensor targets, Tensor mask, int maskCount)
     {
-        var cleanTerm = (predictClean.flatten() - 1.0).square().mean();
+        var cleanTerm = predictClean.flatten().SubScalar(1.0).Squared().mean();
         if (maskCount == 0)
         {
             return cleanTerm;
         }
 
-        var estimateTerm = ((predictEstimate.flatten() - targets).square() * mask).sum() / maskCount;
-        return cleanTerm + estimateTerm;
+        var estimateTerm = ((predictEstimate.flatten() - targets).Squared() * mask).sum().DivScalar(maskCount);
+        return cleanTerm.Plus(estimateTerm);
     }
 }

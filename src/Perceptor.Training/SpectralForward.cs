@@ -1,3 +1,4 @@
+using Perceptor.Models;
 using static TorchSharp.torch;
 
 namespace Perceptor.Training;
@@ -37,8 +38,8 @@ internal sealed record SpectralForward(
         var estImag = estImagTf.transpose(2, 3);                              // [B, 1, F, T]
         var cleanReal = cleanRealFt.unsqueeze(1);                             // [B, 1, F, T]
         var cleanImag = cleanImagFt.unsqueeze(1);                             // [B, 1, F, T]
-        var estMag = (estReal.square() + estImag.square()).sqrt();            // [B, 1, F, T]
-        var cleanMag = (cleanReal.square() + cleanImag.square()).sqrt();      // [B, 1, F, T]
+        var estMag = estReal.Squared().Plus(estImag.Squared()).sqrt();        // [B, 1, F, T]
+        var cleanMag = cleanReal.Squared().Plus(cleanImag.Squared()).sqrt();  // [B, 1, F, T]
         var estSpectrum = path.Decompress(estReal.squeeze(1), estImag.squeeze(1)); // complex [B, F, T]
         var estAudio = path.Istft(estSpectrum, length);                       // [B, L]
         return new SpectralForward(factor, cleanNorm, cleanReal, cleanImag, cleanMag, estReal, estImag, estMag, estAudio);

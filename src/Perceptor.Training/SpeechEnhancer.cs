@@ -85,8 +85,10 @@ public sealed class SpeechEnhancer : IDisposable
             (f.EstAudio / factor).cpu().data<float>().CopyTo(output, j * chunk);
             if (clean is not null && weights is not null)
             {
-                lossSum += (CmganLoss.RealImag(f) * weights.RiWeight + CmganLoss.Magnitude(f) * weights.MagWeight
-                    + CmganLoss.Time(f) * weights.TimeWeight).ToDouble();
+                lossSum += CmganLoss.RealImag(f).MulScalar(weights.RiWeight)
+                    .Plus(CmganLoss.Magnitude(f).MulScalar(weights.MagWeight))
+                    .Plus(CmganLoss.Time(f).MulScalar(weights.TimeWeight))
+                    .ToDoubleValue();
             }
         }
 

@@ -4,6 +4,7 @@ using Perceptor.Training.Checkpoints;
 using Perceptor.Training.Config;
 using Perceptor.Training.Data;
 using Perceptor.Training.Probes;
+using Perceptor.Training.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -77,6 +78,8 @@ public sealed class Trainer : IDisposable
 
     private TrainingResult Execute(CancellationToken ct)
     {
+        // Before anything loads libtorch (a resumed checkpoint is read with it): OpenMP reads its wait policy once.
+        var tuning = CpuTuning.Apply();
         Checkpoint? checkpoint = Prepare();
         var device = DeviceSelection.Resolve(_config.Runtime.Device);
         if (_config.Runtime.Threads > 0)
@@ -106,7 +109,7 @@ public sealed class Trainer : IDisposable
         }
 
         RunFolder.WriteTextAtomic(_folder.ConfigPath, ConfigLoader.ToJson(_config));
-        TrainingSetup.WriteEnvironment(_folder, _request, _config.Runtime.Device, get_num_threads(), checkpoint is not null);
+        TrainingSetup.WriteEnvironment(_folder, _request, _config.Runtime.Device, get_num_threads(), checkpoint is not null, tuning);
         _log = new RunLogWriter(_folder.MetricsPath);
         _owned.Add(_log);
         OpenTensorBoard();

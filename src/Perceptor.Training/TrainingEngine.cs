@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Perceptor.Diagnostics.RunLog;
+using Perceptor.Models;
 using Perceptor.Quality.Pesq;
 using Perceptor.Training.Config;
 using Perceptor.Training.Data;
@@ -21,6 +22,7 @@ internal sealed class TrainingEngine : IDisposable
     private readonly Parameter[] _genParams;
     private readonly Parameter[] _discParams;
     private readonly IList<Tensor>?[] _partials = new IList<Tensor>?[3];
+    private readonly List<Tensor> _savedBuffers = [];
 
     public TrainingEngine(TrainingModels models, TrainingConfig config, PesqBatchScorer scorer)
     {
@@ -31,8 +33,8 @@ internal sealed class TrainingEngine : IDisposable
         _discParams = models.Discriminator.parameters().ToArray();
         var o = config.Optim;
         // Every AdamW setting explicit: TorchSharp's defaults are not PyTorch's.
-        GenOptimizer = optim.AdamW(_genParams, lr: o.GenLr, beta1: o.Beta1, beta2: o.Beta2, eps: o.Eps, weight_decay: o.WeightDecay);
-        DiscOptimizer = optim.AdamW(_discParams, lr: o.DiscLr, beta1: o.Beta1, beta2: o.Beta2, eps: o.Eps, weight_decay: o.WeightDecay);
+        GenOptimizer = new OwnedScalarAdamW(_genParams, o.GenLr, o.Beta1, o.Beta2, o.Eps, o.WeightDecay);
+        DiscOptimizer = new OwnedScalarAdamW(_discParams, o.DiscLr, o.Beta1, o.Beta2, o.Eps, o.WeightDecay);
         SetEpoch(0);
     }
 
@@ -77,6 +79,7 @@ internal sealed class TrainingEngine : IDisposable
         var clean = tensor(batch.Clean, [batch.BatchSize, batch.Length], device: device);  // [B, L]
         var noisy = tensor(batch.Noisy, [batch.BatchSize, batch.Length], device: device);  // [B, L]
 
+        SaveBuffers();
         var f = SpectralForward.Run(Models, clean, noisy);
         var w = _config.Loss;
         var ri = CmganLoss.RealImag(f);
@@ -85,10 +88,11 @@ internal sealed class TrainingEngine : IDisposable
         SetRequiresGrad(_discParams, false); // the generator's loss must not spend a backward on D's weights
         var gan = CmganLoss.Gan(Models.Discriminator.forward(f.CleanMag, f.EstMag));
         SetRequiresGrad(_discParams, true);
-        var total = ri * w.RiWeight + mag * w.MagWeight + time * w.TimeWeight + gan * w.GanWeight;
-        var loss = new LossTerms(total.ToDouble(), ri.ToDouble(), mag.ToDouble(), time.ToDouble(), gan.ToDouble());
+        var total = ri.MulScalar(w.RiWeight).Plus(mag.MulScalar(w.MagWeight)).Plus(time.MulScalar(w.TimeWeight)).Plus(gan.MulScalar(w.GanWeight));
+        var loss = new LossTerms(total.ToDoubleValue(), ri.ToDoubleValue(), mag.ToDoubleValue(), time.ToDoubleValue(), gan.ToDoubleValue());
         if (!double.IsFinite(loss.Total))
         {
+            RestoreBuffers();
             return new StepOutcome
             {
                 Loss = loss, DiscSkipped = true, SkipReason = "nonfinite_loss", Clips = batch.BatchSize, Nonfinite = true,
@@ -103,7 +107,7 @@ internal sealed class TrainingEngine : IDisposable
 
         TermValues? balance = null;
         GenOptimizer.zero_grad();
-        Tensor[]? partial = probeBalance ? PartialGradients([ri * w.RiWeight, time * w.TimeWeight, gan * w.GanWeight]) : null;
+        Tensor[]? partial = probeBalance ? PartialGradients([ri.MulScalar(w.RiWeight), time.MulScalar(w.TimeWeight), gan.MulScalar(w.GanWeight)]) : null;
         total.backward();
         if (partial is not null)
         {
@@ -114,6 +118,7 @@ internal sealed class TrainingEngine : IDisposable
         if (!double.IsFinite(genNorm))
         {
             GenOptimizer.zero_grad();
+            RestoreBuffers();
             scoring.Wait();
             return new StepOutcome
             {
@@ -137,9 +142,10 @@ internal sealed class TrainingEngine : IDisposable
             var mask = tensor(decision.Mask, device: device);
             int maskCount = (int)decision.Mask.Sum();
             var lossD = CmganLoss.Discriminator(predictClean, predictEstimate, targets, mask, maskCount);
-            double value = lossD.ToDouble();
+            double value = lossD.ToDoubleValue();
             if (!double.IsFinite(value))
             {
+                RestoreBuffers(); // the discriminator's forward passes may have averaged NaN into its running statistics
                 nonfinite = true;
                 skipReason = "nonfinite_loss";
             }
@@ -192,6 +198,54 @@ internal sealed class TrainingEngine : IDisposable
         return PesqTargets.Decide(_scorer(pairs), _config.Pesq.Failures);
     }
 
+    /// <summary>
+    /// Copies both networks' buffers (batch-norm running means and variances, batch counts) before a step. A forward
+    /// pass in training mode updates them whatever the loss turns out to be, so a non-finite step would otherwise leave
+    /// NaN running statistics behind and every later evaluation would be NaN although the weights were kept.
+    /// </summary>
+    private void SaveBuffers()
+    {
+        int i = 0;
+        using (no_grad())
+        {
+            foreach (var buffer in Models.Generator.buffers().Concat(Models.Discriminator.buffers()))
+            {
+                if (i == _savedBuffers.Count || !_savedBuffers[i].shape.SequenceEqual(buffer.shape) || _savedBuffers[i].dtype != buffer.dtype)
+                {
+                    var copy = buffer.detach().clone().DetachFromDisposeScope();
+                    if (i == _savedBuffers.Count)
+                    {
+                        _savedBuffers.Add(copy);
+                    }
+                    else
+                    {
+                        _savedBuffers[i].Dispose();
+                        _savedBuffers[i] = copy;
+                    }
+                }
+                else
+                {
+                    _savedBuffers[i].copy_(buffer);
+                }
+
+                i++;
+            }
+        }
+    }
+
+    /// <summary>Puts back the buffers <see cref="SaveBuffers"/> copied.</summary>
+    private void RestoreBuffers()
+    {
+        int i = 0;
+        using (no_grad())
+        {
+            foreach (var buffer in Models.Generator.buffers().Concat(Models.Discriminator.buffers()))
+            {
+                buffer.copy_(_savedBuffers[i++]);
+            }
+        }
+    }
+
     /// <summary>Gradients of each weighted term on the generator, keeping the graph for the main backward.</summary>
     private Tensor[] PartialGradients(Tensor[] weightedTerms)
     {
@@ -228,12 +282,12 @@ internal sealed class TrainingEngine : IDisposable
                 }
             }
 
-            magSquared += rest.square().sum();
+            magSquared = magSquared.Plus(rest.Squared().sum());
         }
 
         Array.Clear(_partials);
-        return new TermValues(Math.Sqrt(squaredNorms[0].ToDouble()), Math.Sqrt(magSquared.ToDouble()),
-            Math.Sqrt(squaredNorms[1].ToDouble()), Math.Sqrt(squaredNorms[2].ToDouble()));
+        return new TermValues(Math.Sqrt(squaredNorms[0].ToDoubleValue()), Math.Sqrt(magSquared.ToDoubleValue()),
+            Math.Sqrt(squaredNorms[1].ToDoubleValue()), Math.Sqrt(squaredNorms[2].ToDoubleValue()));
     }
 
     private static Tensor SquaredNorm(IList<Tensor> grads)
@@ -246,8 +300,8 @@ internal sealed class TrainingEngine : IDisposable
                 continue;
             }
 
-            var s = g.square().sum();
-            sum = sum is null ? s : sum + s;
+            var s = g.Squared().sum();
+            sum = sum is null ? s : sum.Plus(s);
         }
 
         return sum ?? zeros(1);
@@ -270,7 +324,7 @@ internal sealed class TrainingEngine : IDisposable
             }
         }
 
-        return grads.Count == 0 ? 0 : Math.Sqrt(SquaredNorm(grads).ToDouble());
+        return grads.Count == 0 ? 0 : Math.Sqrt(SquaredNorm(grads).ToDoubleValue());
     }
 
     private static void SetRequiresGrad(Parameter[] parameters, bool value)
@@ -283,6 +337,11 @@ internal sealed class TrainingEngine : IDisposable
 
     public void Dispose()
     {
+        foreach (var saved in _savedBuffers)
+        {
+            saved.Dispose();
+        }
+
         GenOptimizer.Dispose();
         DiscOptimizer.Dispose();
         Models.Dispose();

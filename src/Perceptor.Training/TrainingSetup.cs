@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Perceptor.Training.Config;
+using Perceptor.Training.Runtime;
 
 namespace Perceptor.Training;
 
@@ -44,8 +45,8 @@ public static class TrainingSetup
         return File.Exists(folder.LastCheckpoint) ? Checkpoints.CheckpointFile.Read(folder.LastCheckpoint).State.DataDir : null;
     }
 
-    /// <summary>Writes <c>env.json</c>: versions, OS, CPUs, device, threads, seed, command line; earlier starts are kept under <c>previous</c>.</summary>
-    internal static void WriteEnvironment(RunFolder folder, TrainingRequest request, string device, int threads, bool resumed)
+    /// <summary>Writes <c>env.json</c>: versions, OS, CPUs, device, threads, allocator and OpenMP settings, seed, command line; earlier starts are kept under <c>previous</c>.</summary>
+    internal static void WriteEnvironment(RunFolder folder, TrainingRequest request, string device, int threads, bool resumed, CpuTuningReport tuning)
     {
         var previous = new JsonArray();
         if (File.Exists(folder.EnvPath))
@@ -83,6 +84,8 @@ public static class TrainingSetup
             ["cpus"] = Environment.ProcessorCount,
             ["device"] = device,
             ["threads"] = threads,
+            ["allocator"] = tuning.Allocator,
+            ["openmp"] = tuning.OpenMp,
             ["seed"] = request.Config.Train.Seed,
             ["command_line"] = request.CommandLine ?? Environment.CommandLine,
             ["data_dir"] = Path.GetFullPath(request.DataDir),

@@ -33,14 +33,14 @@ public class DiscriminatorTests
     {
         using var discriminator = new MetricDiscriminator(TestConfigs.Discriminator);
         using var scope = NewDisposeScope();
-        var clean = rand(4, 1, 33, 20).mul(3);
-        var estimate = rand(4, 1, 33, 20).mul(3);
+        var clean = rand(4, 1, 33, 20).MulScalar(3);
+        var estimate = rand(4, 1, 33, 20).MulScalar(3);
 
         var score = discriminator.call(clean, estimate);
 
         Assert.Equal([4L, 1], score.shape);
-        Assert.True(score.gt(0).all().ToBoolean());
-        Assert.True(score.lt(1).all().ToBoolean());
+        Assert.True(score.GtScalar(0).all().ToBooleanValue());
+        Assert.True(score.LtScalar(1).all().ToBooleanValue());
     }
 
     [Fact]
@@ -55,12 +55,12 @@ public class DiscriminatorTests
         // here. A negative shift of the last norm makes the maxima negative and exposes the slopes' gradient path.
         using (no_grad())
         {
-            discriminator.get_parameter("layers.10.bias")!.fill_(-3);
+            discriminator.get_parameter("layers.10.bias")!.FillScalar(-3);
         }
 
         // The discriminator loss: two training-mode forwards (each advancing the power iteration), one backward.
-        var loss = (discriminator.call(clean, clean) - 1).square().mean()
-            + (discriminator.call(clean, estimate) - 0.5).square().mean();
+        var loss = discriminator.call(clean, clean).SubScalar(1).Squared().mean()
+            .Plus(discriminator.call(clean, estimate).SubScalar(0.5).Squared().mean());
         loss.backward();
 
         EveryParameterHasAGradient(discriminator);
@@ -94,7 +94,7 @@ public class DiscriminatorTests
         }
 
         Assert.Contains("layers.18.slope", names);
-        Assert.Equal(1f, discriminator.state_dict()["layers.18.slope"].ToSingle());
+        Assert.Equal(1f, discriminator.state_dict()["layers.18.slope"].ToSingleValue());
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public class DiscriminatorTests
         foreach (var layer in discriminator.SpectralNormLayers)
         {
             var weight = layer.NormalisedWeight();
-            var top = linalg.svdvals(weight.view(weight.shape[0], -1).detach())[0].ToSingle();
+            var top = linalg.svdvals(weight.view(weight.shape[0], -1).detach())[0].ToSingleValue();
             Assert.InRange(top, 0.9999f, 1.01f);
         }
     }
@@ -147,7 +147,7 @@ public class DiscriminatorTests
         }
 
         var sigma = layer.WeightOrig.norm() / layer.NormalisedWeight().norm(); // Frobenius ratio = σ estimate
-        Assert.Equal(3.0, sigma.ToDouble(), 3);
+        Assert.Equal(3.0, sigma.ToDoubleValue(), 3);
     }
 
     [Fact]

@@ -33,14 +33,14 @@ public class DisposeAndDeviceTests
             var (real, imag) = generator.call(input);
             var estReal = real.transpose(2, 3).squeeze(1); // [B, F, T]
             var estImag = imag.transpose(2, 3).squeeze(1);
-            var estMag = (estReal.square() + estImag.square()).sqrt().unsqueeze(1); // [B, 1, F, T]
-            var cleanMag = (cleanReal.square() + cleanImag.square()).sqrt().unsqueeze(1);
+            var estMag = estReal.Squared().Plus(estImag.Squared()).sqrt().unsqueeze(1); // [B, 1, F, T]
+            var cleanMag = cleanReal.Squared().Plus(cleanImag.Squared()).sqrt().unsqueeze(1);
             var audio = frontEnd.Istft(frontEnd.Decompress(estReal, estImag));
-            var loss = (estReal - cleanReal).square().mean() + (audio - clean * c).abs().mean()
-                + (discriminator.call(cleanMag, estMag) - 1).square().mean();
+            var loss = (estReal - cleanReal).Squared().mean().Plus((audio - clean * c).abs().mean())
+                .Plus(discriminator.call(cleanMag, estMag).SubScalar(1).Squared().mean());
             loss.backward();
-            var lossD = (discriminator.call(cleanMag, cleanMag) - 1).square().mean()
-                + (discriminator.call(cleanMag, estMag.detach()) - 0.5).square().mean();
+            var lossD = discriminator.call(cleanMag, cleanMag).SubScalar(1).Squared().mean()
+                .Plus(discriminator.call(cleanMag, estMag.detach()).SubScalar(0.5).Squared().mean());
             lossD.backward();
             generator.zero_grad();
             discriminator.zero_grad();

@@ -45,8 +45,8 @@ public class GeneratorTests
         using var trace = generator.Trace(input);
 
         // X̂ = M·|Y|·e^{jθ_Y} + ΔX, written in Cartesian form: M·|Y|·cos θ_Y = M·Re Y.
-        var expectedReal = trace.Mask * input.narrow(1, 0, 1) + trace.ComplexResidual.narrow(1, 0, 1);
-        var expectedImag = trace.Mask * input.narrow(1, 1, 1) + trace.ComplexResidual.narrow(1, 1, 1);
+        var expectedReal = (trace.Mask * input.narrow(1, 0, 1)).Plus(trace.ComplexResidual.narrow(1, 0, 1));
+        var expectedImag = (trace.Mask * input.narrow(1, 1, 1)).Plus(trace.ComplexResidual.narrow(1, 1, 1));
         Assert.True(trace.Real.allclose(expectedReal, rtol: 1e-4, atol: 1e-5));
         Assert.True(trace.Imag.allclose(expectedImag, rtol: 1e-4, atol: 1e-5));
     }
@@ -74,16 +74,16 @@ public class GeneratorTests
     public void The_reference_mask_starts_non_negative_and_the_sigmoid_mask_is_bounded()
     {
         using var scope = NewDisposeScope();
-        var input = randn(1, 2, Frames, TestConfigs.Generator.FrequencyBins).mul(5);
+        var input = randn(1, 2, Frames, TestConfigs.Generator.FrequencyBins).MulScalar(5);
 
         using var prelu = new CmganGenerator(TestConfigs.Generator);
         using var preluTrace = prelu.Trace(input);
-        Assert.True(preluTrace.Mask.min().ToSingle() >= 0f);
+        Assert.True(preluTrace.Mask.min().ToSingleValue() >= 0f);
 
         using var sigmoid = new CmganGenerator(TestConfigs.Generator with { MaskActivation = MaskActivation.LearnableSigmoid, MaskSigmoidBeta = 1.5 });
         using var sigmoidTrace = sigmoid.Trace(input);
-        Assert.True(sigmoidTrace.Mask.min().ToSingle() >= 0f);
-        Assert.True(sigmoidTrace.Mask.max().ToSingle() <= 1.5f); // β·σ(x) reaches β in float32 only for x > ~17
+        Assert.True(sigmoidTrace.Mask.min().ToSingleValue() >= 0f);
+        Assert.True(sigmoidTrace.Mask.max().ToSingleValue() <= 1.5f); // β·σ(x) reaches β in float32 only for x > ~17
     }
 
     [Theory]
@@ -101,12 +101,12 @@ public class GeneratorTests
         // normalised, PReLU'd features through, which always include negative values.
         using (no_grad())
         {
-            generator.get_parameter("mask_decoder.final_conv.weight")!.fill_(1);
+            generator.get_parameter("mask_decoder.final_conv.weight")!.FillScalar(1);
             generator.get_parameter("mask_decoder.final_conv.bias")!.zero_();
         }
 
         var (real, imag) = generator.call(input);
-        var loss = (real - target).square().mean() + (imag + target).square().mean();
+        var loss = (real - target).Squared().mean().Plus(imag.Plus(target).Squared().mean());
         loss.backward();
 
         // A bias added right before an instance norm is removed again by the norm's mean subtraction, so its
@@ -117,7 +117,7 @@ public class GeneratorTests
 
         foreach (var (name, parameter) in generator.named_parameters().Where(np => CancelledByInstanceNorm(np.name)))
         {
-            Assert.True(parameter.grad!.abs().max().ToSingle() < 1e-5f, $"{name} should have no effective gradient");
+            Assert.True(parameter.grad!.abs().max().ToSingleValue() < 1e-5f, $"{name} should have no effective gradient");
         }
 
         EveryParameterHasAGradient(generator, except: CancelledByInstanceNorm);
@@ -163,7 +163,7 @@ public class GeneratorTests
         var slopes = generator.state_dict()["mask_decoder.prelu_out.weight"];
 
         Assert.Equal([201L], slopes.shape);
-        Assert.True(slopes.eq(-0.25f).all().ToBoolean());
+        Assert.True(slopes.EqScalar(-0.25f).all().ToBooleanValue());
     }
 
     [Fact]

@@ -43,13 +43,13 @@ public class SpectralFrontEndTests
         using var scope = NewDisposeScope();
         // A constant 1: the DC bin of an interior frame is the window's sum, 0.54·400 = 216 (no 1/N, no window norm).
         var dc = frontEnd.Stft(ones(1, 1600));
-        Assert.Equal(216.0, dc[0, 0, 8].abs().ToDouble(), 3);
+        Assert.Equal(216.0, dc[0, 0, 8].abs().ToDoubleValue(), 3);
 
         // A unit cosine on bin 10 (400 Hz): the bin holds half the window's sum, 108.
-        var n = arange(1600, dtype: ScalarType.Float64);
-        var tone = (n * (2 * Math.PI * 10 / 400)).cos().to(ScalarType.Float32).unsqueeze(0);
+        var n = TorchScalars.Range(1600, ScalarType.Float64);
+        var tone = n.MulScalar(2 * Math.PI * 10 / 400).cos().to(ScalarType.Float32).unsqueeze(0);
         var spectrum = frontEnd.Stft(tone);
-        Assert.Equal(108.0, spectrum[0, 10, 8].abs().ToDouble(), 2);
+        Assert.Equal(108.0, spectrum[0, 10, 8].abs().ToDoubleValue(), 2);
     }
 
     [Theory]
@@ -59,12 +59,12 @@ public class SpectralFrontEndTests
     {
         using var frontEnd = new SpectralFrontEnd();
         using var scope = NewDisposeScope();
-        var audio = randn(2, length).mul(0.3);
+        var audio = randn(2, length).MulScalar(0.3);
 
         var back = frontEnd.Istft(frontEnd.Stft(audio));
 
         Assert.Equal([2L, length], back.shape);
-        Assert.True((back - audio).abs().max().ToSingle() < 1e-5f);
+        Assert.True((back - audio).abs().max().ToSingleValue() < 1e-5f);
     }
 
     [Fact]
@@ -72,16 +72,16 @@ public class SpectralFrontEndTests
     {
         using var frontEnd = new SpectralFrontEnd();
         using var scope = NewDisposeScope();
-        var audio = randn(1, 1650).mul(0.3);
+        var audio = randn(1, 1650).MulScalar(0.3);
 
         var spectrum = frontEnd.Stft(audio);
         var cut = frontEnd.Istft(spectrum);
         var full = frontEnd.Istft(spectrum, 1650);
 
         Assert.Equal([1L, 1600], cut.shape);
-        Assert.True((cut - audio.narrow(1, 0, 1600)).abs().max().ToSingle() < 1e-5f);
+        Assert.True((cut - audio.narrow(1, 0, 1600)).abs().max().ToSingleValue() < 1e-5f);
         Assert.Equal([1L, 1650], full.shape);
-        Assert.True((full - audio).abs().max().ToSingle() < 1e-5f);
+        Assert.True((full - audio).abs().max().ToSingleValue() < 1e-5f);
     }
 
     [Fact]
@@ -89,22 +89,23 @@ public class SpectralFrontEndTests
     {
         using var frontEnd = new SpectralFrontEnd();
         using var scope = NewDisposeScope();
-        var spectrum = complex(randn(2, 201, 9).mul(50), randn(2, 201, 9).mul(50));
-        var zeroMask = rand(2, 201, 9).lt(0.2);
-        spectrum = spectrum.masked_fill(zeroMask, 0);
+        var spectrum = complex(randn(2, 201, 9).MulScalar(50), randn(2, 201, 9).MulScalar(50));
+        var zeroMask = rand(2, 201, 9).LtScalar(0.2);
+        using var zero = 0.ToScalar();
+        spectrum = spectrum.masked_fill(zeroMask, zero);
 
         var (real, imag) = frontEnd.Compress(spectrum);
 
-        var magnitude = (real.square() + imag.square()).sqrt();
-        Assert.True(magnitude.allclose(spectrum.abs().pow(0.3), rtol: 1e-5, atol: 1e-6));
+        var magnitude = real.Squared().Plus(imag.Squared()).sqrt();
+        Assert.True(magnitude.allclose(spectrum.abs().PowScalar(0.3), rtol: 1e-5, atol: 1e-6));
         Assert.True(atan2(imag, real).masked_select(zeroMask.logical_not()).allclose(spectrum.angle().masked_select(zeroMask.logical_not()), rtol: 1e-4, atol: 1e-5));
-        Assert.True(real.masked_select(zeroMask).eq(0).all().ToBoolean());
-        Assert.True(imag.masked_select(zeroMask).eq(0).all().ToBoolean());
+        Assert.True(real.masked_select(zeroMask).EqScalar(0).all().ToBooleanValue());
+        Assert.True(imag.masked_select(zeroMask).EqScalar(0).all().ToBooleanValue());
 
         var restored = frontEnd.Decompress(real, imag);
 
         Assert.True(restored.allclose(spectrum, rtol: 1e-4, atol: 1e-3));
-        Assert.True(restored.abs().masked_select(zeroMask).eq(0).all().ToBoolean());
+        Assert.True(restored.abs().masked_select(zeroMask).EqScalar(0).all().ToBooleanValue());
     }
 
     [Fact]
@@ -116,12 +117,12 @@ public class SpectralFrontEndTests
         var imag = tensor(new[] { 0f, 0.3f, 0f, 0.7f }).requires_grad_();
 
         var decompressed = frontEnd.Decompress(real, imag);
-        var loss = decompressed.abs().sum() + decompressed.real.sum();
+        var loss = decompressed.abs().sum().Plus(decompressed.real.sum());
         loss.backward();
 
-        Assert.True(real.grad!.isfinite().all().ToBoolean());
-        Assert.True(imag.grad!.isfinite().all().ToBoolean());
-        Assert.Equal(0f, real.grad[0].ToSingle());
+        Assert.True(real.grad!.isfinite().all().ToBooleanValue());
+        Assert.True(imag.grad!.isfinite().all().ToBooleanValue());
+        Assert.Equal(0f, real.grad[0].ToSingleValue());
     }
 
     [Fact]
@@ -134,7 +135,7 @@ public class SpectralFrontEndTests
         var c = frontEnd.NormalisationFactor(noisy);
 
         Assert.Equal([3L, 1], c.shape);
-        var meanSquare = (noisy * c).square().mean([1]);
+        var meanSquare = (noisy * c).Squared().mean([1]);
         Assert.True(meanSquare.allclose(ones(3), rtol: 1e-4));
     }
 

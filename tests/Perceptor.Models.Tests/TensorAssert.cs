@@ -6,7 +6,7 @@ namespace Perceptor.Models.Tests;
 internal static class TensorAssert
 {
     /// <summary>Same shape and bit-for-bit equal elements.</summary>
-    public static bool Same(Tensor a, Tensor b) => a.shape.SequenceEqual(b.shape) && a.eq(b).all().ToBoolean();
+    public static bool Same(Tensor a, Tensor b) => a.shape.SequenceEqual(b.shape) && a.eq(b).all().ToBooleanValue();
 
     /// <summary>
     /// After a backward: every parameter has a finite gradient, and every one not named by
@@ -18,10 +18,10 @@ internal static class TensorAssert
         {
             var grad = parameter.grad;
             Assert.True(grad is not null, $"{name} has no gradient");
-            Assert.True(grad.isfinite().all().ToBoolean(), $"{name} has a non-finite gradient");
+            Assert.True(grad.isfinite().all().ToBooleanValue(), $"{name} has a non-finite gradient");
             if (except is null || !except(name))
             {
-                Assert.True(grad.abs().max().ToSingle() > 0f, $"{name} has an all-zero gradient");
+                Assert.True(grad.abs().max().ToSingleValue() > 0f, $"{name} has an all-zero gradient");
             }
         }
     }

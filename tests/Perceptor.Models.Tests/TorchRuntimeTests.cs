@@ -11,6 +11,6 @@ public class TorchRuntimeTests
     {
         using var a = ones(2, 3);
         using var b = a.sum();
-        Assert.Equal(6f, b.ToSingle());
+        Assert.Equal(6f, b.ToSingleValue());
     }
 }

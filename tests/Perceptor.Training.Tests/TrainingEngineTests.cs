@@ -1,3 +1,4 @@
+using Perceptor.Models;
 using Perceptor.Training.Config;
 using Perceptor.Training.Data;
 using Perceptor.Training.Tests.Fakes;
@@ -89,7 +90,7 @@ public class TrainingEngineTests
             // The (clean, clean) term before the step, with D in train mode as the step sees it.
             engine.Models.Discriminator.train();
             var f = SpectralForward.Run(engine.Models, tensor(batch.Clean, [2, 16000]), tensor(batch.Noisy, [2, 16000]));
-            expected = (engine.Models.Discriminator.forward(f.CleanMag, f.CleanMag) - 1).square().mean().ToDouble();
+            expected = engine.Models.Discriminator.forward(f.CleanMag, f.CleanMag).SubScalar(1).Squared().mean().ToDoubleValue();
         }
 
         var all = engine.Step(batch, probeBalance: false);
@@ -114,6 +115,30 @@ public class TrainingEngineTests
         Assert.Equal(genBefore, generator.parameters().SelectMany(p => p.detach().data<float>().ToArray()).ToArray());
         Assert.Equal(discBefore, DiscWeights(engine));
     }
+
+    [Fact]
+    public void A_non_finite_step_leaves_no_NaN_in_the_running_statistics()
+    {
+        using var engine = Engine(TestRuns.FakeModels);
+        var generator = (FakeGenerator)engine.Models.Generator;
+        engine.Step(Batch(false, false), probeBalance: false); // a good step moves the running statistics
+        var before = RunningStatistics(generator);
+        Assert.All(before, v => Assert.True(float.IsFinite(v)));
+
+        generator.EmitNaN = true;
+        var bad = engine.Step(Batch(false, false), probeBalance: false);
+        Assert.True(bad.Nonfinite);
+        Assert.Equal(before, RunningStatistics(generator));
+
+        generator.EmitNaN = false;
+        var good = engine.Step(Batch(false, false), probeBalance: false);
+        Assert.False(good.Nonfinite);
+        Assert.NotEqual(before, RunningStatistics(generator)); // a good step still updates them
+    }
+
+    private static float[] RunningStatistics(nn.Module module) =>
+        module.named_buffers().Where(b => b.name.Contains("running", StringComparison.Ordinal))
+            .SelectMany(b => b.buffer.detach().cpu().data<float>().ToArray()).ToArray();
 
     [Fact]
     public void Live_tensors_return_to_the_baseline_after_steps()

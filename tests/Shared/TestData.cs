@@ -17,7 +17,10 @@ internal static class TestData
     /// <summary>A path under the data folder.</summary>
     public static string Path(params string[] parts) => System.IO.Path.Combine([Directory, .. parts]);
 
-    /// <summary>The repository root (the folder holding Perceptor.slnx).</summary>
+    /// <summary>
+    /// The repository root (the folder holding Perceptor.slnx): above the test binaries, or, when PERCEPTOR_ARTIFACTS
+    /// put them elsewhere, the folder the build recorded in the assembly.
+    /// </summary>
     public static string RepositoryRoot
     {
         get
@@ -28,8 +31,18 @@ internal static class TestData
                 dir = dir.Parent;
             }
 
-            return dir?.FullName ?? throw new InvalidOperationException(
-                $"cannot find the repository root (Perceptor.slnx) above {AppContext.BaseDirectory}");
+            if (dir is not null)
+            {
+                return dir.FullName;
+            }
+
+            string? recorded = typeof(TestData).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+                .Cast<System.Reflection.AssemblyMetadataAttribute>()
+                .FirstOrDefault(a => a.Key == "Perceptor.RepositoryRoot")?.Value;
+            return recorded is not null && File.Exists(System.IO.Path.Combine(recorded, "Perceptor.slnx"))
+                ? System.IO.Path.GetFullPath(recorded)
+                : throw new InvalidOperationException(
+                    $"cannot find the repository root (Perceptor.slnx) above {AppContext.BaseDirectory} or at the path the build recorded ({recorded ?? "none"})");
         }
     }
 

@@ -61,8 +61,8 @@ internal static class Program
         generator.train();
         discriminator.train();
         long length = (long)(seconds * SampleRate);
-        using var clean = randn(batch, length).mul(0.1);
-        using var noisy = (clean + randn(batch, length).mul(0.05));
+        using var clean = randn(batch, length).MulScalar(0.1);
+        using var noisy = clean.Plus(randn(batch, length).MulScalar(0.05));
 
         var generatorTimes = new List<double>();
         var iterationTimes = new List<double>();
@@ -73,7 +73,7 @@ internal static class Program
             {
                 var (input, _, _) = Prepare(frontEnd, clean, noisy);
                 var (real, imag) = generator.call(input);
-                var loss = real.square().mean() + imag.square().mean();
+                var loss = real.Squared().mean().Plus(imag.Squared().mean());
                 loss.backward();
             }
 
@@ -116,19 +116,20 @@ internal static class Program
         var (real, imag) = generator.call(input);
         var estReal = real.transpose(2, 3); // [B, 1, F, T]
         var estImag = imag.transpose(2, 3); // [B, 1, F, T]
-        var estMag = (estReal.square() + estImag.square()).sqrt();
-        var cleanMag = (cleanReal.square() + cleanImag.square()).sqrt();
+        var estMag = estReal.Squared().Plus(estImag.Squared()).sqrt();
+        var cleanMag = cleanReal.Squared().Plus(cleanImag.Squared()).sqrt();
         var estAudio = frontEnd.Istft(frontEnd.Decompress(estReal.squeeze(1), estImag.squeeze(1))); // [B, L]
-        var lossRi = (estReal - cleanReal).square().mean() + (estImag - cleanImag).square().mean();
-        var lossMag = (estMag - cleanMag).square().mean();
+        var lossRi = (estReal - cleanReal).Squared().mean().Plus((estImag - cleanImag).Squared().mean());
+        var lossMag = (estMag - cleanMag).Squared().mean();
         var lossTime = (estAudio - clean * c).abs().mean();
-        var lossGan = (discriminator.call(cleanMag, estMag) - 1).square().mean();
-        var lossG = 0.1 * lossRi + 0.9 * lossMag + 0.2 * lossTime + 0.05 * lossGan;
+        var lossGan = discriminator.call(cleanMag, estMag).SubScalar(1).Squared().mean();
+        var lossG = lossRi.MulScalar(0.1).Plus(lossMag.MulScalar(0.9)).Plus(lossTime.MulScalar(0.2)).Plus(lossGan.MulScalar(0.05));
         lossG.backward();
 
-        var target = full(estMag.shape[0], 1, 0.5f);
-        var lossD = (discriminator.call(cleanMag, cleanMag) - 1).square().mean()
-            + (discriminator.call(cleanMag, estMag.detach()) - target).square().mean();
+        using var half = 0.5f.ToScalar();
+        var target = full(estMag.shape[0], 1, half);
+        var lossD = discriminator.call(cleanMag, cleanMag).SubScalar(1).Squared().mean()
+            .Plus((discriminator.call(cleanMag, estMag.detach()) - target).Squared().mean());
         lossD.backward();
     }
 

@@ -17,7 +17,7 @@ internal sealed class ComplexDecoder : nn.Module<Tensor, Tensor>
     [ComponentName(Name = "sub_pixel")]
     private readonly SubPixelConv2d _subPixel;
     [ComponentName(Name = "prelu")]
-    private readonly PReLU _prelu;
+    private readonly ParametricRelu _prelu;
     [ComponentName(Name = "norm")]
     private readonly InstanceNorm2d _norm;
     [ComponentName(Name = "conv")]
@@ -29,7 +29,7 @@ internal sealed class ComplexDecoder : nn.Module<Tensor, Tensor>
         int channels = config.Channels;
         _denseBlock = new DilatedDenseBlock(config.DenseDepth, channels);
         _subPixel = new SubPixelConv2d(channels, 2);
-        _prelu = nn.PReLU(channels);
+        _prelu = new ParametricRelu(channels);
         _norm = nn.InstanceNorm2d(channels, affine: true);
         _conv = nn.Conv2d(channels, 2, (1, 2));
         RegisterComponents();

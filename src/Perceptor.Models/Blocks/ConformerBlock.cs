@@ -39,10 +39,10 @@ internal sealed class ConformerBlock : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var x = input + _ff1.call(input); // [N, L, D]
-        x = x + _attn.call(x); // [N, L, D]
-        x = x + _conv.call(x); // [N, L, D]
-        x = x + _ff2.call(x); // [N, L, D]
+        var x = input.Plus(_ff1.call(input)); // [N, L, D]
+        x = x.Plus(_attn.call(x)); // [N, L, D]
+        x = x.Plus(_conv.call(x)); // [N, L, D]
+        x = x.Plus(_ff2.call(x)); // [N, L, D]
         return _postNorm.call(x).MoveToOuterDisposeScope(); // [N, L, D]
     }
 }

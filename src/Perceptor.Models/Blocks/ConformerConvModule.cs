@@ -40,7 +40,7 @@ internal sealed class ConformerConvModule : nn.Module<Tensor, Tensor>
         [ComponentName(Name = "7")]
         private readonly Conv1d _pointwiseOut;
         [ComponentName(Name = "9")]
-        private readonly Dropout _dropout;
+        private readonly MaskDropout _dropout;
 
         public ConvModuleLayers(int dim, int inner, int kernelSize, double dropout)
             : base(nameof(ConvModuleLayers))
@@ -50,7 +50,7 @@ internal sealed class ConformerConvModule : nn.Module<Tensor, Tensor>
             _depthwise = new DepthwiseConv1d(inner, kernelSize);
             _batchNorm = nn.BatchNorm1d(inner);
             _pointwiseOut = nn.Conv1d(inner, dim, 1);
-            _dropout = nn.Dropout(dropout);
+            _dropout = new MaskDropout(dropout);
             RegisterComponents();
         }
 
@@ -60,7 +60,7 @@ internal sealed class ConformerConvModule : nn.Module<Tensor, Tensor>
             var x = _norm.call(input).transpose(1, 2); // [N, D, L]
             x = nn.functional.glu(_pointwiseIn.call(x), 1); // [N, E, L]
             x = _depthwise.call(x); // [N, E, L]
-            x = nn.functional.silu(_batchNorm.call(x)); // [N, E, L]
+            x = nn.functional.silu(_batchNorm.Normalize(x)); // [N, E, L]
             x = _pointwiseOut.call(x).transpose(1, 2); // [N, L, D]
             return _dropout.call(x).MoveToOuterDisposeScope();
         }

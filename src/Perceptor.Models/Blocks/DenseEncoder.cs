@@ -25,12 +25,12 @@ internal sealed class DenseEncoder : nn.Module<Tensor, Tensor>
         _conv1 = nn.Sequential(
             nn.Conv2d(inputChannels, channels, (1, 1)),
             nn.InstanceNorm2d(channels, affine: true),
-            nn.PReLU(channels));
+            new ParametricRelu(channels));
         _dilatedDense = new DilatedDenseBlock(denseDepth, channels);
         _conv2 = nn.Sequential(
             nn.Conv2d(channels, channels, (1, 3), stride: (1, 2), padding: (0, 1)),
             nn.InstanceNorm2d(channels, affine: true),
-            nn.PReLU(channels));
+            new ParametricRelu(channels));
         RegisterComponents();
     }
 

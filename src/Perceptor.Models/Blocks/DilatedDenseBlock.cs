@@ -14,20 +14,20 @@ internal sealed class DilatedDenseBlock : nn.Module<Tensor, Tensor>
 {
     private readonly Conv2d[] _convs;
     private readonly InstanceNorm2d[] _norms;
-    private readonly PReLU[] _prelus;
+    private readonly ParametricRelu[] _prelus;
 
     public DilatedDenseBlock(int depth, int channels)
         : base(nameof(DilatedDenseBlock))
     {
         _convs = new Conv2d[depth];
         _norms = new InstanceNorm2d[depth];
-        _prelus = new PReLU[depth];
+        _prelus = new ParametricRelu[depth];
         for (int i = 0; i < depth; i++)
         {
             long dilation = 1L << i;
             _convs[i] = nn.Conv2d(channels * (i + 1), channels, (2, 3), dilation: (dilation, 1));
             _norms[i] = nn.InstanceNorm2d(channels, affine: true);
-            _prelus[i] = nn.PReLU(channels);
+            _prelus[i] = new ParametricRelu(channels);
             register_module($"conv{i + 1}", _convs[i]);
             register_module($"norm{i + 1}", _norms[i]);
             register_module($"prelu{i + 1}", _prelus[i]);

@@ -20,9 +20,9 @@ internal sealed class FeedForward : nn.Module<Tensor, Tensor>
         _net = nn.Sequential(
             nn.Linear(dim, dim * multiplier),
             nn.SiLU(),
-            nn.Dropout(dropout),
+            new MaskDropout(dropout),
             nn.Linear(dim * multiplier, dim),
-            nn.Dropout(dropout));
+            new MaskDropout(dropout));
         RegisterComponents();
     }
 

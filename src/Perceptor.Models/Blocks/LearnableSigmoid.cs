@@ -39,6 +39,6 @@ internal sealed class LearnableSigmoid : nn.Module<Tensor, Tensor>
         Array.Fill(shape, 1L);
         shape[dim] = _slope.shape[0];
         var slope = _slope.view(shape); // broadcast along the feature dimension
-        return sigmoid(input * slope).mul(_beta).MoveToOuterDisposeScope();
+        return sigmoid(input * slope).MulScalar(_beta).MoveToOuterDisposeScope();
     }
 }

@@ -22,11 +22,11 @@ internal sealed class MaskDecoder : nn.Module<Tensor, Tensor>
     [ComponentName(Name = "norm")]
     private readonly InstanceNorm2d _norm;
     [ComponentName(Name = "prelu")]
-    private readonly PReLU _prelu;
+    private readonly ParametricRelu _prelu;
     [ComponentName(Name = "final_conv")]
     private readonly Conv2d _finalConv;
     [ComponentName(Name = "prelu_out")]
-    private readonly PReLU? _preluOut;
+    private readonly ParametricRelu? _preluOut;
     [ComponentName(Name = "lsigmoid")]
     private readonly LearnableSigmoid? _sigmoidOut;
 
@@ -38,7 +38,7 @@ internal sealed class MaskDecoder : nn.Module<Tensor, Tensor>
         _subPixel = new SubPixelConv2d(channels, 2);
         _conv1 = nn.Conv2d(channels, 1, (1, 2));
         _norm = nn.InstanceNorm2d(1, affine: true);
-        _prelu = nn.PReLU(1);
+        _prelu = new ParametricRelu(1);
         _finalConv = nn.Conv2d(1, 1, (1, 1));
         if (config.MaskActivation == MaskActivation.LearnableSigmoid)
         {
@@ -46,7 +46,7 @@ internal sealed class MaskDecoder : nn.Module<Tensor, Tensor>
         }
         else
         {
-            _preluOut = nn.PReLU(config.FrequencyBins, init: -0.25);
+            _preluOut = new ParametricRelu(config.FrequencyBins, init: -0.25);
         }
 
         RegisterComponents();

@@ -23,15 +23,18 @@ internal sealed class RelativePositionAttention : nn.Module<Tensor, Tensor>
     [ComponentName(Name = "rel_pos_emb")]
     private readonly Embedding _relPosEmb;
     [ComponentName(Name = "dropout")]
-    private readonly Dropout _dropout;
+    private readonly MaskDropout _dropout;
     private readonly int _heads;
     private readonly int _headDim;
     private readonly int _maxRelativePosition;
     private readonly double _scale;
+    private readonly long _scoreChunkBytes;
 
-    public RelativePositionAttention(int dim, int heads, int headDim, int maxRelativePosition, double dropout)
+    // scoreChunkBytes: budget of one chunk's score tensor (see ChunkSequences); tests shrink it.
+    public RelativePositionAttention(int dim, int heads, int headDim, int maxRelativePosition, double dropout, long scoreChunkBytes = 32L << 20)
         : base(nameof(RelativePositionAttention))
     {
+        _scoreChunkBytes = scoreChunkBytes;
         _heads = heads;
         _headDim = headDim;
         _maxRelativePosition = maxRelativePosition;
@@ -41,7 +44,7 @@ internal sealed class RelativePositionAttention : nn.Module<Tensor, Tensor>
         _toKv = nn.Linear(dim, 2 * inner, hasBias: false);
         _toOut = nn.Linear(inner, dim);
         _relPosEmb = nn.Embedding(2 * maxRelativePosition + 1, headDim);
-        _dropout = nn.Dropout(dropout);
+        _dropout = new MaskDropout(dropout);
         RegisterComponents();
     }
 
@@ -50,27 +53,47 @@ internal sealed class RelativePositionAttention : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         long batch = input.shape[0], length = input.shape[1];
         // The scale is folded into q once; both score terms are linear in q.
-        var q = SplitHeads(_toQ.call(input), batch, length).mul(_scale); // [N, H, L, d]
+        var q = SplitHeads(_toQ.call(input), batch, length).MulScalar(_scale); // [N, H, L, d]
         var kv = _toKv.call(input).chunk(2, -1); // 2 × [N, L, H·d]
         var k = SplitHeads(kv[0], batch, length); // [N, H, L, d]
         var v = SplitHeads(kv[1], batch, length); // [N, H, L, d]
 
-        // The [N, H, L, L] tensors dominate memory (for 2 s clips the time stage has L = 321 and N = 101·B), so
-        // each is released as soon as autograd no longer needs it rather than at the end of the scope.
-        var scores = matmul(q, k.transpose(-1, -2)); // [N, H, L, L]
+        // The [n, H, L, L] score tensors dominate memory (for 2 s clips the time stage has L = 321 and N = 101·B):
+        // the sequences go through in chunks, and each score tensor is released as soon as autograd no longer needs
+        // it rather than at the end of the scope.
         var relativeTable = _relPosEmb.call(RelativeIndex(length, input.device)); // [L, L, d]
-        using (var positionScores = einsum("bhnd,nrd->bhnr", q, relativeTable)) // [N, H, L, L]
+        long chunk = ChunkSequences(batch, length);
+        var qs = q.split(chunk); // split (not narrow): one backward node concatenates the chunks' gradients
+        var ks = k.split(chunk);
+        var vs = v.split(chunk);
+        var parts = new Tensor[qs.Length];
+        for (int c = 0; c < qs.Length; c++)
         {
-            scores.add_(positionScores); // matmul's backward needs its inputs, not its output
+            var scores = matmul(qs[c], ks[c].transpose(-1, -2)); // [n, H, L, L]
+            using (var positionScores = einsum("bhnd,nrd->bhnr", qs[c], relativeTable)) // [n, H, L, L]
+            {
+                scores.PlusInPlace(positionScores); // matmul's backward needs its inputs, not its output
+            }
+
+            var weights = scores.softmax(-1); // [n, H, L, L]
+            scores.Dispose();
+            parts[c] = matmul(weights, vs[c]); // [n, H, L, d]
+            weights.Dispose();
         }
 
-        var weights = scores.softmax(-1); // [N, H, L, L]
-        scores.Dispose();
-        var heads = matmul(weights, v); // [N, H, L, d]
-        weights.Dispose();
+        var heads = parts.Length == 1 ? parts[0] : cat(parts, 0); // [N, H, L, d]
         var merged = heads.transpose(1, 2).reshape(batch, length, _heads * _headDim); // [N, L, H·d]
         var output = _dropout.call(_toOut.call(merged)); // [N, L, D]
         return output.MoveToOuterDisposeScope();
+    }
+
+    // Sequences per chunk so that one chunk's [n, H, L, L] score tensor stays near 32 MB. Whole-batch score tensors
+    // (166 MB per 2 s clip in the time stage, 665 MB at batch 4) are transients several times the size of anything
+    // else; the holes they leave in the heap fit nothing, and the peak during the attention is four of them.
+    private long ChunkSequences(long batch, long length)
+    {
+        long perSequence = _heads * length * length * sizeof(float);
+        return Math.Clamp(_scoreChunkBytes / perSequence, 1, batch);
     }
 
     private Tensor SplitHeads(Tensor projected, long batch, long length) =>
@@ -79,8 +102,8 @@ internal sealed class RelativePositionAttention : nn.Module<Tensor, Tensor>
     /// <summary>Row index into the embedding table for query i and key j: clamp(i − j, −P, P) + P.</summary>
     private Tensor RelativeIndex(long length, Device device)
     {
-        var positions = arange(length, dtype: ScalarType.Int64, device: device); // [L]
+        var positions = TorchScalars.Range(length, ScalarType.Int64, device); // [L]
         var offsets = positions.unsqueeze(1) - positions.unsqueeze(0); // [L, L]
-        return offsets.clamp(-_maxRelativePosition, _maxRelativePosition).add(_maxRelativePosition); // [L, L]
+        return offsets.ClampScalar(-_maxRelativePosition, _maxRelativePosition).AddScalar(_maxRelativePosition); // [L, L]
     }
 }

@@ -22,6 +22,6 @@ internal sealed class Scaled : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var output = _fn.call(input); // [N, L, D]
-        return output.mul(_factor); // [N, L, D]
+        return output.MulScalar(_factor); // [N, L, D]
     }
 }

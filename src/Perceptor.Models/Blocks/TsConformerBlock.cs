@@ -30,11 +30,11 @@ internal sealed class TsConformerBlock : nn.Module<Tensor, Tensor>
         long batch = input.shape[0], channels = input.shape[1], frames = input.shape[2], bins = input.shape[3];
 
         var timeSeq = input.permute(0, 3, 2, 1).reshape(batch * bins, frames, channels); // [B·F', T, C]
-        timeSeq = _timeConformer.call(timeSeq) + timeSeq; // [B·F', T, C]
+        timeSeq = _timeConformer.call(timeSeq).Plus(timeSeq); // [B·F', T, C]
 
         var freqSeq = timeSeq.view(batch, bins, frames, channels).permute(0, 2, 1, 3)
             .reshape(batch * frames, bins, channels); // [B·T, F', C]
-        freqSeq = _freqConformer.call(freqSeq) + freqSeq; // [B·T, F', C]
+        freqSeq = _freqConformer.call(freqSeq).Plus(freqSeq); // [B·T, F', C]
 
         var output = freqSeq.view(batch, frames, bins, channels).permute(0, 3, 1, 2); // [B, C, T, F']
         return output.MoveToOuterDisposeScope();

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Perceptor.Quality.Pesq;
 using Perceptor.Training.Config;
 using Perceptor.Training.Data;
+using Perceptor.Training.Runtime;
 using static TorchSharp.torch;
 
 namespace Perceptor.Training.Bench;
@@ -22,6 +23,7 @@ public static class TrainBenchmark
     public static TrainBenchResult Measure(TrainBenchCase benchCase, Action<string>? log = null)
     {
         ArgumentNullException.ThrowIfNull(benchCase);
+        var tuning = CpuTuning.Apply(); // what training does, before libtorch loads
         if (benchCase.Threads > 0)
         {
             set_num_threads(benchCase.Threads);
@@ -51,21 +53,37 @@ public static class TrainBenchmark
         var pairs = Enumerable.Range(0, Math.Max(benchCase.BatchSize, 4)).Select(i => SyntheticPair(config.CropSamples, i)).ToArray();
         var sampler = new BatchSampler(TrainingSet.FromMemory(pairs), benchCase.BatchSize, config.CropSamples, seed: 1);
         var times = new List<double>();
+        var user = new List<double>();
+        var system = new List<double>();
+        var faults = new List<double>();
         for (int i = 0; i < benchCase.Warmup + benchCase.Steps; i++)
         {
-            var outcome = engine.Step(sampler.Get(i, 0), probeBalance: false);
+            var batch = sampler.Get(i, 0);
+            var before = ProcessUsage.Now();
+            var outcome = engine.Step(batch, probeBalance: false);
+            var used = ProcessUsage.Now() - before;
             if (i >= benchCase.Warmup)
             {
                 times.Add(outcome.Seconds * 1000);
                 pesqTimes.Add(pesqMs);
+                user.Add(used.UserSeconds);
+                system.Add(used.SystemSeconds);
+                faults.Add(used.MinorFaults);
             }
 
             log?.Invoke(string.Create(CultureInfo.InvariantCulture,
-                $"{benchCase.Label} batch {benchCase.BatchSize}: step {i + 1}/{benchCase.Warmup + benchCase.Steps} {outcome.Seconds * 1000:0} ms{(i < benchCase.Warmup ? " (warm-up)" : "")}"));
+                $"{benchCase.Label} batch {benchCase.BatchSize}: step {i + 1}/{benchCase.Warmup + benchCase.Steps} {outcome.Seconds * 1000:0} ms, " +
+                $"user {used.UserSeconds:0.00} s, sys {used.SystemSeconds:0.00} s, {used.MinorFaults} page faults{(i < benchCase.Warmup ? " (warm-up)" : "")}"));
         }
 
         return new TrainBenchResult(benchCase, times.Count, Median(times), times.Min(), times.Max(), Median(pesqTimes),
-            PeakRssBytes(), get_num_threads(), genParams, discParams);
+            PeakRssBytes(), get_num_threads(), genParams, discParams)
+        {
+            MedianUserSeconds = Median(user),
+            MedianSystemSeconds = Median(system),
+            MedianPageFaults = Median(faults),
+            Tuning = $"{tuning.Allocator}; {tuning.OpenMp}",
+        };
     }
 
     /// <summary>

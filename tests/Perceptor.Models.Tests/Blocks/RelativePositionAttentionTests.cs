@@ -40,7 +40,7 @@ public class RelativePositionAttentionTests
                     for (int j = 0; j < length; j++)
                     {
                         int row = Math.Clamp(i - j, -maxRelative, maxRelative) + maxRelative;
-                        scores[i, j] = ((qh[i] * kh[j]).sum() + (qh[i] * table[row]).sum()) * scale;
+                        scores[i, j] = (qh[i] * kh[j]).sum().Plus((qh[i] * table[row]).sum()).MulScalar(scale);
                     }
                 }
 
@@ -49,7 +49,7 @@ public class RelativePositionAttentionTests
         }
 
         var expected = nn.functional.linear(merged, p["to_out.weight"], p["to_out.bias"]);
-        Assert.True(actual.allclose(expected, rtol: 1e-4, atol: 1e-5), $"max difference {(actual - expected).abs().max().ToSingle()}");
+        Assert.True(actual.allclose(expected, rtol: 1e-4, atol: 1e-5), $"max difference {(actual - expected).abs().max().ToSingleValue()}");
     }
 
     [Fact]
@@ -58,5 +58,80 @@ public class RelativePositionAttentionTests
         using var attention = new RelativePositionAttention(64, 4, 16, 512, 0.2);
 
         Assert.Equal([1025L, 16], attention.state_dict()["rel_pos_emb.weight"].shape);
+    }
+
+    [Fact]
+    public void Chunked_sequences_give_the_same_output_and_gradients_as_one_pass()
+    {
+        const int dim = 6, heads = 2, headDim = 3, maxRelative = 3, length = 9, sequences = 7;
+        // A budget of two sequences' scores per chunk: chunks of 2, 2, 2 and 1.
+        long twoSequences = 2L * heads * length * length * sizeof(float);
+        using var whole = new RelativePositionAttention(dim, heads, headDim, maxRelative, dropout: 0.0);
+        using var chunked = new RelativePositionAttention(dim, heads, headDim, maxRelative, dropout: 0.0, scoreChunkBytes: twoSequences);
+        chunked.load_state_dict(whole.state_dict());
+        using var scope = NewDisposeScope();
+        var x = randn(sequences, length, dim);
+        var upstream = randn(sequences, length, dim);
+        var xWhole = x.clone().requires_grad_(true);
+        var xChunked = x.clone().requires_grad_(true);
+
+        var outWhole = whole.call(xWhole);
+        var outChunked = chunked.call(xChunked);
+        (outWhole * upstream).sum().backward();
+        (outChunked * upstream).sum().backward();
+
+        Assert.True(outChunked.allclose(outWhole, rtol: 1e-5, atol: 1e-6), $"output differs by {outChunked.sub(outWhole).abs().max().ToSingleValue()}");
+        Assert.True(xChunked.grad!.allclose(xWhole.grad!, rtol: 1e-5, atol: 1e-6), "input gradients differ");
+        var wholeParams = whole.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        foreach (var (name, parameter) in chunked.named_parameters())
+        {
+            var expected = wholeParams[name].grad!;
+            Assert.True(parameter.grad!.allclose(expected, rtol: 1e-5, atol: 1e-6), $"{name}: gradient differs by {parameter.grad!.sub(expected).abs().max().ToSingleValue()}");
+        }
+    }
+
+    [Fact]
+    public void Gradients_match_the_gathered_table_formulation()
+    {
+        // Reference: scores from an explicit [L, L, d] gather of the table, element by element in i − j.
+        const int dim = 4, heads = 2, headDim = 2, maxRelative = 2, length = 5, sequences = 3;
+        using var attention = new RelativePositionAttention(dim, heads, headDim, maxRelative, dropout: 0.0);
+        using var scope = NewDisposeScope();
+        var p = attention.named_parameters().ToDictionary(t => t.name, t => t.parameter);
+        var x = randn(sequences, length, dim);
+        var upstream = randn(sequences, length, dim);
+
+        var xa = x.clone().requires_grad_(true);
+        (attention.call(xa) * upstream).sum().backward();
+        var actual = p.ToDictionary(kv => kv.Key, kv => kv.Value.grad!.clone());
+        attention.zero_grad();
+
+        var xr = x.clone().requires_grad_(true);
+        var offsets = new long[length * length];
+        for (int i = 0; i < length; i++)
+        {
+            for (int j = 0; j < length; j++)
+            {
+                offsets[(i * length) + j] = Math.Clamp(i - j, -maxRelative, maxRelative) + maxRelative;
+            }
+        }
+
+        var index = tensor(offsets, [length, length]);
+
+        var q = nn.functional.linear(xr, p["to_q.weight"]).view(sequences, length, heads, headDim).transpose(1, 2);
+        var kv = nn.functional.linear(xr, p["to_kv.weight"]);
+        var k = kv.narrow(2, 0, heads * headDim).view(sequences, length, heads, headDim).transpose(1, 2);
+        var v = kv.narrow(2, heads * headDim, heads * headDim).view(sequences, length, heads, headDim).transpose(1, 2);
+        var table = p["rel_pos_emb.weight"].index_select(0, index.flatten()).view(length, length, headDim);
+        var scores = q.matmul(k.transpose(2, 3)).Plus(einsum("bhid,ijd->bhij", q, table)).DivScalar(Math.Sqrt(headDim));
+        var merged = scores.softmax(-1).matmul(v).transpose(1, 2).reshape(sequences, length, heads * headDim);
+        var expectedOut = nn.functional.linear(merged, p["to_out.weight"], p["to_out.bias"]);
+        (expectedOut * upstream).sum().backward();
+
+        Assert.True(xa.grad!.allclose(xr.grad!, rtol: 1e-4, atol: 1e-5), $"input gradient differs by {xa.grad!.sub(xr.grad!).abs().max().ToSingleValue()}");
+        foreach (var (name, parameter) in p)
+        {
+            Assert.True(actual[name].allclose(parameter.grad!, rtol: 1e-4, atol: 1e-5), $"{name}: gradient differs by {actual[name].sub(parameter.grad!).abs().max().ToSingleValue()}");
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Perceptor.Models;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -19,7 +20,8 @@ internal sealed class FakeDiscriminator : nn.Module<Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor clean, Tensor estimate)
     {
         var x = cat([clean, estimate], 1);                                   // [B, 2, F, T]
-        var h = nn.functional.leaky_relu(_conv.forward(x), 0.2);             // [B, 4, F/2, T/2]
+        using var slope = 0.2.ToScalar();
+        var h = _conv.forward(x).leaky_relu(slope);                          // [B, 4, F/2, T/2]
         var pooled = h.amax([2, 3]);                                         // [B, 4]
         return nn.functional.sigmoid(_head.forward(pooled));                 // [B, 1]
     }

@@ -1,3 +1,4 @@
+using Perceptor.Models;
 using Perceptor.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -9,7 +10,7 @@ internal sealed class FakeSpectralPath(Device device) : ISpectralPath
 {
     private readonly Tensor _window = hamming_window(400, periodic: true, device: device);
 
-    public Tensor NormalisationFactor(Tensor audio) => (audio.shape[1] / audio.square().sum(1, keepdim: true)).sqrt();
+    public Tensor NormalisationFactor(Tensor audio) => audio.Squared().sum(1, keepdim: true).reciprocal().MulScalar(audio.shape[1]).sqrt();
 
     public Tensor Stft(Tensor audio) => stft(audio, 400, 100, 400, _window, center: true, pad_mode: PaddingModes.Reflect, onesided: true, return_complex: true);
 
@@ -18,14 +19,14 @@ internal sealed class FakeSpectralPath(Device device) : ISpectralPath
 
     public (Tensor Real, Tensor Imag) Compress(Tensor spectrum)
     {
-        var magnitude = spectrum.abs().pow(0.3);
+        var magnitude = spectrum.abs().PowScalar(0.3);
         var phase = spectrum.angle();
         return (magnitude * phase.cos(), magnitude * phase.sin());
     }
 
     public Tensor Decompress(Tensor real, Tensor imag)
     {
-        var scale = (real.square() + imag.square()).pow((1 / 0.3 - 1) / 2);
+        var scale = real.Squared().Plus(imag.Squared()).PowScalar((1 / 0.3 - 1) / 2);
         return complex(real * scale, imag * scale);
     }
 

@@ -70,14 +70,19 @@ internal static class TrainBenchCommand
                 var results = TrainBenchmark.RunIsolated(cases, SelfCommand(), line => Console.Error.WriteLine(line));
                 Console.WriteLine();
                 int width = Math.Max(6, results.Count > 0 ? results.Max(r => r.Case.Label.Length) : 6);
-                Console.WriteLine($"{"preset".PadRight(width)}  batch  G params  median ms/step  (min-max)        PESQ ms  peak RSS  threads");
+                Console.WriteLine($"{"preset".PadRight(width)}  batch  G params  median ms/step  (min-max)          user s   sys s  PESQ ms  peak RSS  threads");
                 foreach (var r in results)
                 {
+                    string range = string.Create(CultureInfo.InvariantCulture, $"({r.MinMs:0}-{r.MaxMs:0})");
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{r.Case.Label.PadRight(width)} {r.Case.BatchSize,6} {r.GeneratorParameters,9} {r.MedianMs,15:0} ({r.MinMs:0}-{r.MaxMs:0}){"",-6} {r.MedianPesqMs,8:0} {r.PeakRssBytes / 1e9,7:0.00} GB {r.Threads,6}"));
+                        $"{r.Case.Label.PadRight(width)} {r.Case.BatchSize,6} {r.GeneratorParameters,9} {r.MedianMs,15:0} {range,-17} {r.MedianUserSeconds,7:0.00} {r.MedianSystemSeconds,7:0.00} {r.MedianPesqMs,8:0} {r.PeakRssBytes / 1e9,6:0.00} GB {r.Threads,6}"));
                 }
 
                 Console.WriteLine($"{cases[0].CropSeconds:0.##} s crops, {n} timed steps after {w} warm-up; {Environment.ProcessorCount} cores");
+                foreach (string tuning in results.Select(r => r.Tuning).OfType<string>().Distinct())
+                {
+                    Console.WriteLine($"runtime: {tuning}");
+                }
                 return 0;
             }
             catch (InvalidOperationException e)
