@@ -25,7 +25,7 @@ internal static class DemoCommand
         command.Options.Add(output);
         command.SetAction(parse =>
         {
-            using var stop = new StopOnCtrlC("the demo stops at the next batch; run it again to continue");
+            using var stop = new StopRequest("the demo stops at the next batch; run it again to continue");
             try
             {
                 var result = DemoRunner.Run(defaults with { OutDir = parse.GetValue(output)! }, Console.Out, cancellationToken: stop.Token);

@@ -129,7 +129,7 @@ internal static class ExperimentCommand
                     : null,
             };
 
-            using var stop = new StopOnCtrlC("the running runs stop at their next batch and write a checkpoint; run the same command again to continue");
+            using var stop = new StopRequest("the running runs stop at their next batch and write a checkpoint; run the same command again to continue");
             try
             {
                 var result = ExperimentSession.Run(request, Console.Out, cancellationToken: stop.Token);

@@ -7,13 +7,12 @@ namespace Perceptor.Cli.Commands;
 
 /// <summary>
 /// Shows training progress: a progress bar on a terminal, plain lines otherwise (CI logs, redirected output).
-/// Presentation only; everything shown is also in metrics.jsonl. Ctrl+C asks the trainer to stop at the next batch
-/// (it writes a checkpoint); a second Ctrl+C ends the process.
+/// Presentation only; everything shown is also in metrics.jsonl. Ctrl+C or SIGTERM asks the trainer to stop at the
+/// next batch (it writes a checkpoint); a second one ends the process.
 /// </summary>
 internal abstract class TrainProgress : ITrainingListener, IDisposable
 {
-    private readonly CancellationTokenSource _stop = new();
-    private readonly ConsoleCancelEventHandler _handler;
+    private readonly StopRequest _stop = new("stopping after this batch (a checkpoint is written)");
     private int _trained;
     private int _skipped;
     private int _epochSteps;
@@ -22,16 +21,6 @@ internal abstract class TrainProgress : ITrainingListener, IDisposable
     protected TrainProgress(int epochs)
     {
         Epochs = epochs;
-        _handler = (_, e) =>
-        {
-            if (!_stop.IsCancellationRequested)
-            {
-                e.Cancel = true;
-                _stop.Cancel();
-                Console.Error.WriteLine("stopping after this batch (a checkpoint is written); press Ctrl+C again to abort");
-            }
-        };
-        Console.CancelKeyPress += _handler;
     }
 
     protected int Epochs { get; }
@@ -39,7 +28,7 @@ internal abstract class TrainProgress : ITrainingListener, IDisposable
     public static TrainProgress Create(int epochs) =>
         !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive ? new BarProgress(epochs) : new LineProgress(epochs);
 
-    /// <summary>Cancelled by the first Ctrl+C.</summary>
+    /// <summary>Cancelled by the first Ctrl+C or SIGTERM.</summary>
     public CancellationToken Token => _stop.Token;
 
     /// <summary>Runs the trainer inside the display.</summary>
@@ -107,7 +96,6 @@ internal abstract class TrainProgress : ITrainingListener, IDisposable
 
     public void Dispose()
     {
-        Console.CancelKeyPress -= _handler;
         _stop.Dispose();
         GC.SuppressFinalize(this);
     }

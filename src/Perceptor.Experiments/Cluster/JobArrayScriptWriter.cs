@@ -134,8 +134,10 @@ public static class JobArrayScriptWriter
         }
 
         L("# A requeued or resubmitted task resumes its run from the run's last checkpoint; a finished run is not retrained.");
-        L("# A task killed at its time limit loses the steps since its last checkpoint: for long epochs keep");
-        L("# checkpoint.everySteps set (the voicebank preset writes one every 500 steps), then resubmit.");
+        L("# At the time limit (or on cancel) the scheduler sends SIGTERM, then kills after a grace period (Slurm's KillWait,");
+        L("# 30 s by default; Torque's kill_delay): train stops at the next batch and writes a checkpoint if that batch ends");
+        L("# in time, else the task loses the steps since its last checkpoint. For long epochs keep checkpoint.everySteps set");
+        L("# (the voicebank preset writes one every 500 steps), then resubmit.");
         L("# Logs: scheduler output in logs/, and each run's own log, appended across attempts, in logs/<arm>_seed-<s>.log.");
         L("#");
         L("# Gather the results when every task has finished (on any machine that sees the experiment folder):");
