@@ -88,25 +88,39 @@ public static class PesqBenchmark
         PesqScorer.ScoreBatch(pairs, PesqMode.Wideband, threads);
         var serial = new List<double>();
         var parallel = new List<double>();
+        var ratios = new List<double>();
+        long allocated = 0;
+        int collections = 0;
         for (int run = 0; run < options.BatchRuns; run++)
         {
-            serial.Add(Throughput(pairs, 1));
-            parallel.Add(Throughput(pairs, threads));
+            // Serial and parallel back to back, so a slow spell on a shared machine affects both sides of a ratio.
+            var one = Throughput(pairs, 1);
+            var many = Throughput(pairs, threads);
+            serial.Add(one.PairsPerSecond);
+            parallel.Add(many.PairsPerSecond);
+            ratios.Add(many.PairsPerSecond / one.PairsPerSecond);
+            allocated += one.AllocatedBytes + many.AllocatedBytes;
+            collections += one.Gen0Collections + many.Gen0Collections;
         }
 
         serial.Sort();
         parallel.Sort();
-        var report = new PesqBenchmarkReport(source, timings, threads, Median(serial), Median(parallel));
+        ratios.Sort();
+        int batches = 2 * options.BatchRuns;
+        var report = new PesqBenchmarkReport(source, timings, threads, Median(serial), Median(parallel), Median(ratios),
+            allocated / 1024.0 / (batches * (double)pairs.Count), collections / (double)batches);
         log?.Report($"batch of {pairs.Count}: {report.SerialPairsPerSecond:0.0} pairs/s on 1 thread, " +
-            $"{report.ParallelPairsPerSecond:0.0} pairs/s on {threads}");
+            $"{report.ParallelPairsPerSecond:0.0} pairs/s on {threads}; {report.AllocatedKilobytesPerPair:0} kB allocated per pair");
         return report;
     }
 
     /// <summary>"wb" or "nb".</summary>
     public static string ModeName(PesqMode mode) => mode == PesqMode.Wideband ? "wb" : "nb";
 
-    private static double Throughput(List<PesqPair> pairs, int threads)
+    private static (double PairsPerSecond, long AllocatedBytes, int Gen0Collections) Throughput(List<PesqPair> pairs, int threads)
     {
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+        int collectionsBefore = GC.CollectionCount(0);
         long start = Stopwatch.GetTimestamp();
         var results = PesqScorer.ScoreBatch(pairs, PesqMode.Wideband, threads);
         double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
@@ -115,7 +129,7 @@ public static class PesqBenchmark
             throw new InvalidOperationException("a benchmark batch pair failed to score");
         }
 
-        return pairs.Count / seconds;
+        return (pairs.Count / seconds, GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore, GC.CollectionCount(0) - collectionsBefore);
     }
 
     private static int Offset(int index, int length, int total) =>
