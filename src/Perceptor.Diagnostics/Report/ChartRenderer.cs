@@ -96,7 +96,7 @@ public static class ChartRenderer
 
         if (plot.GetPlottables().Any(p => p.LegendItems.Any(i => !string.IsNullOrEmpty(i.LabelText))))
         {
-            plot.ShowLegend(Alignment.UpperRight);
+            plot.ShowLegend(Edge.Bottom); // outside the data area: it never hides a line
         }
 
         plot.Font.Set(ReportFonts.Family);
