@@ -40,10 +40,11 @@ public sealed class DemoRunnerTests : IDisposable
 
         Assert.Equal(Path.Combine(_root, "data"), result.DataDir);
         Assert.Equal(6, result.Corpus.Clips.Count);
-        Assert.Equal(["baseline/seed-1", "mask/seed-1"], trainer.Calls.Select(c => c.RunName));
+        Assert.Equal(["baseline/seed-1", "mask/seed-1", "baseline/seed-2", "mask/seed-2"], trainer.Calls.Select(c => c.RunName));
         Assert.All(trainer.Calls, c => Assert.Equal("demo", c.Preset));
         Assert.Contains("pesq.failures=skip-batch", trainer.Calls[0].Overrides);
         Assert.Contains("pesq.failures=mask", trainer.Calls[1].Overrides);
+        Assert.Contains("train.seed=2", trainer.Calls[3].Overrides);
         Assert.True(File.Exists(result.Experiment.Report!.HtmlPath));
 
         // Run again: the corpus is reused and both runs are finished, so nothing trains.
