@@ -82,7 +82,9 @@ public static class CalibrationDetector
         {
             Id = FindingIds.DiscMiscalibrated,
             Severity = critical ? Severity.Critical : Severity.Warning,
-            Title = $"The discriminator stopped predicting PESQ from epoch {firstBad.Point.Epoch} ({firstBad.Issues[0]})",
+            Title = problems[0].Issues.Count > 0
+                ? $"The discriminator does not predict PESQ, from the first probe at epoch {firstBad.Point.Epoch} ({firstBad.Issues[0]})"
+                : $"The discriminator stopped predicting PESQ from epoch {firstBad.Point.Epoch} ({firstBad.Issues[0]})",
             Evidence = evidence,
             Next = "Run the arms that target the discriminator with the same seed: disc LR = gen LR (H2) and the per-clip mask " +
                 "failure policy (H1); compare calibration per epoch. If it still drifts, add (clean, noisy) anchors and a replay " +

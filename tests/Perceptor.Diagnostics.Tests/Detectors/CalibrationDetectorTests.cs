@@ -15,7 +15,7 @@ public class CalibrationDetectorTests
         var f = d.Find(FindingIds.DiscMiscalibrated);
         Assert.NotNull(f);
         Assert.Equal(Severity.Critical, f.Severity);
-        Assert.Contains("epoch 3", f.Title, StringComparison.Ordinal);
+        Assert.Contains("stopped predicting PESQ from epoch 3", f.Title, StringComparison.Ordinal);
         Assert.Contains(f.Evidence, e => e.Contains("D(clean, clean) = 0.62", StringComparison.Ordinal));
         Assert.Contains(f.Evidence, e => e.Contains("before the collapse onset", StringComparison.Ordinal));
         Assert.Contains(f.Hypotheses, h => h is { Hypothesis: HypothesisId.H2, Stance: Stance.Supports });
@@ -47,6 +47,8 @@ public class CalibrationDetectorTests
         Assert.NotNull(f);
         Assert.Contains(f.Evidence, e => e.Contains("against the actual normalised PESQ 0.33", StringComparison.Ordinal));
         Assert.Equal(Severity.Warning, f.Severity);
+        // Its only probe is already off: it never predicted PESQ, so it cannot have stopped.
+        Assert.StartsWith("The discriminator does not predict PESQ, from the first probe at epoch 8", f.Title, StringComparison.Ordinal);
     }
 
     [Fact]
