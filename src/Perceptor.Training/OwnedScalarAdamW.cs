@@ -55,18 +55,16 @@ internal sealed class OwnedScalarAdamW : AdamW
             state.exp_avg.mul_(beta1Scalar).add_(grad, alpha: oneMinusBeta1);
             state.exp_avg_sq.mul_(beta2Scalar).addcmul_(grad, grad, value: oneMinusBeta2);
 
-            Tensor denom;
+            var secondMoment = state.exp_avg_sq;
             if (amsgrad)
             {
                 var previous = state.max_exp_avg_sq;
                 state.max_exp_avg_sq = maximum(previous, state.exp_avg_sq).DetachFromDisposeScope();
                 previous.Dispose();
-                denom = state.max_exp_avg_sq.sqrt().DivScalar(Math.Sqrt(biasCorrection2)).add_(epsScalar, TorchScalars.One);
+                secondMoment = state.max_exp_avg_sq;
             }
-            else
-            {
-                denom = state.exp_avg_sq.sqrt().DivScalar(Math.Sqrt(biasCorrection2)).add_(epsScalar, TorchScalars.One);
-            }
+
+            var denom = secondMoment.sqrt().DivScalar(Math.Sqrt(biasCorrection2)).add_(epsScalar, TorchScalars.One);
 
             using var stepSize = (-(lr / biasCorrection1)).ToScalar();
             param.addcdiv_(state.exp_avg, denom, value: stepSize);

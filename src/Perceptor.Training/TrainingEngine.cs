@@ -208,20 +208,12 @@ internal sealed class TrainingEngine : IDisposable
         int i = 0;
         using (no_grad())
         {
-            foreach (var buffer in Models.Generator.buffers().Concat(Models.Discriminator.buffers()))
+            // Enumerated every step rather than cached: loading a checkpoint may hand the modules new buffer tensors.
+            foreach (var buffer in ModelBuffers())
             {
-                if (i == _savedBuffers.Count || !_savedBuffers[i].shape.SequenceEqual(buffer.shape) || _savedBuffers[i].dtype != buffer.dtype)
+                if (i == _savedBuffers.Count)
                 {
-                    var copy = buffer.detach().clone().DetachFromDisposeScope();
-                    if (i == _savedBuffers.Count)
-                    {
-                        _savedBuffers.Add(copy);
-                    }
-                    else
-                    {
-                        _savedBuffers[i].Dispose();
-                        _savedBuffers[i] = copy;
-                    }
+                    _savedBuffers.Add(buffer.detach().clone().DetachFromDisposeScope());
                 }
                 else
                 {
@@ -239,12 +231,14 @@ internal sealed class TrainingEngine : IDisposable
         int i = 0;
         using (no_grad())
         {
-            foreach (var buffer in Models.Generator.buffers().Concat(Models.Discriminator.buffers()))
+            foreach (var buffer in ModelBuffers())
             {
                 buffer.copy_(_savedBuffers[i++]);
             }
         }
     }
+
+    private IEnumerable<Tensor> ModelBuffers() => Models.Generator.buffers().Concat(Models.Discriminator.buffers());
 
     /// <summary>Gradients of each weighted term on the generator, keeping the graph for the main backward.</summary>
     private Tensor[] PartialGradients(Tensor[] weightedTerms)
