@@ -46,10 +46,13 @@ public static class ComparisonReportBuilder
 
             var o = report.Options;
             doc.Paragraph(string.Create(CultureInfo.InvariantCulture,
-                $"How verdicts are decided: each arm's final eval PESQ is compared with the baseline's, over the same seeds. " +
-                $"A difference counts when it is at least {o.MinEffect:0.0##} PESQ, more than {o.SpreadFactor:0.#} seed standard deviations " +
-                $"(the larger of the two arms') and no seed of one arm reaches the other; 'not supported' means that even allowing for the " +
-                $"spread, any effect is below {o.MinEffect:0.0##}. With one seed there is no spread to compare against, so every verdict is inconclusive."));
+                $"How verdicts are decided: each arm's final eval PESQ is compared with the baseline's. Where both ran the same seeds, the " +
+                $"comparison is paired by seed (a seed fixes the initial weights and the crop order in every arm): a difference counts when " +
+                $"its mean is at least {o.MinEffect:0.0##} PESQ, more than {o.SpreadFactor:0.#} standard deviations of the per-seed " +
+                $"differences, and every seed moves the same way. Without shared seeds it counts when it is at least {o.MinEffect:0.0##} " +
+                $"PESQ, more than {o.SpreadFactor:0.#} seed standard deviations (the larger of the two arms') and no seed of one arm reaches " +
+                $"the other. 'Not supported' means that even allowing for the spread, any effect is below {o.MinEffect:0.0##}. With one " +
+                $"seed there is no spread to compare against, so every verdict is inconclusive."));
         }
 
         doc.Heading("Arms");

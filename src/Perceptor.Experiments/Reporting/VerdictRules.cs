@@ -5,10 +5,14 @@ namespace Perceptor.Experiments.Reporting;
 
 /// <summary>
 /// Turns arm summaries into verdicts. The primary number is the final eval PESQ (where a late collapse shows), each
-/// arm against the baseline: a difference counts only when it is at least <see cref="VerdictOptions.MinEffect"/>,
-/// larger than <see cref="VerdictOptions.SpreadFactor"/> seed standard deviations (the larger of the two arms') and
-/// the two arms' seed ranges do not overlap. One seed is always inconclusive: there is no spread to judge against.
-/// Mechanism numbers (skip rates, calibration, GAN share, collapses) are reported as evidence beside it.
+/// arm against the baseline. When both arms ran the same seeds (two or more), the comparison is paired by seed: a
+/// seed fixes the initial weights and the crop order in every arm, so the per-seed difference removes what the seed
+/// does to both and leaves what the arm changes. A difference then counts only when its mean is at least
+/// <see cref="VerdictOptions.MinEffect"/>, larger than <see cref="VerdictOptions.SpreadFactor"/> standard deviations
+/// of the per-seed differences, and every seed moves the same way. Without shared seeds the arms are compared as
+/// independent samples: at least the minimum effect, beyond the spread factor times the larger of the two arms' seed
+/// standard deviations, and the seed ranges do not overlap. One seed is always inconclusive: there is no spread to
+/// judge against. Mechanism numbers (skip rates, calibration, GAN share, collapses) are reported as evidence beside it.
 /// </summary>
 public static class VerdictRules
 {
@@ -35,6 +39,12 @@ public static class VerdictRules
                 $"{means}, {n} seed): a single seed gives no spread to judge the difference against; run more seeds (e.g. --seeds 1,2,3).");
         }
 
+        var paired = PairedDifferences(baseline, arm);
+        if (paired.Count >= 2)
+        {
+            return ComparePaired(arm.Name, a, b, paired, options);
+        }
+
         double spread = Math.Max(a.Sd ?? 0, b.Sd ?? 0);
         double noise = options.SpreadFactor * spread;
         bool overlap = a.Min <= b.Max && b.Min <= a.Max;
@@ -59,6 +69,72 @@ public static class VerdictRules
             : Math.Abs(delta) <= noise ? $"the difference is within {F(options.SpreadFactor)}× the seed spread"
             : "the seeds of the two arms overlap";
         return new ArmComparison(arm.Name, VerdictKind.Inconclusive, delta, noise, n, $"{basis}): {why}.");
+    }
+
+    /// <summary>
+    /// Final PESQ of <paramref name="arm"/> minus the baseline's for every seed that both ran to an evaluated epoch,
+    /// in seed order; empty when a run of either arm has no seed recorded or a seed appears twice.
+    /// </summary>
+    private static List<(long Seed, double Delta)> PairedDifferences(ArmSummary baseline, ArmSummary arm)
+    {
+        static Dictionary<long, double>? BySeed(ArmSummary s)
+        {
+            var map = new Dictionary<long, double>();
+            foreach (var r in s.Runs)
+            {
+                if (r.Seed is not { } seed || map.ContainsKey(seed))
+                {
+                    return null;
+                }
+
+                if (r.FinalPesq is { } f && double.IsFinite(f))
+                {
+                    map[seed] = f;
+                }
+            }
+
+            return map;
+        }
+
+        var b = BySeed(baseline);
+        var a = BySeed(arm);
+        if (a is null || b is null)
+        {
+            return [];
+        }
+
+        return a.Keys.Where(b.ContainsKey).Order().Select(seed => (seed, a[seed] - b[seed])).ToList();
+    }
+
+    private static ArmComparison ComparePaired(string name, Spread a, Spread b, List<(long Seed, double Delta)> paired, VerdictOptions options)
+    {
+        var d = Spread.Of(paired.Select(p => p.Delta))!;
+        double delta = d.Mean;
+        double noise = options.SpreadFactor * (d.Sd ?? 0);
+        bool sameWay = paired.All(p => Math.Sign(p.Delta) == Math.Sign(delta) && p.Delta != 0);
+        string perSeed = string.Join(", ", paired.Select(p => $"seed {p.Seed.ToString(CultureInfo.InvariantCulture)} {D(p.Delta)}"));
+        string basis = $"{name} ends at {P(a.Mean)}{Sd(a)}, the baseline at {P(b.Mean)}{Sd(b)}; paired by seed, Δ {D(delta)} " +
+            $"over {paired.Count} seeds ({perSeed}; spread of the differences ±{P(d.Sd ?? 0)}";
+        if (Math.Abs(delta) >= options.MinEffect && Math.Abs(delta) > noise && sameWay)
+        {
+            return delta > 0
+                ? new ArmComparison(name, VerdictKind.Supported, delta, noise, paired.Count,
+                    $"{basis}): better on every seed, by more than {F(options.SpreadFactor)}× the spread of the differences.", Paired: true)
+                : new ArmComparison(name, VerdictKind.Contradicted, delta, noise, paired.Count,
+                    $"{basis}): worse on every seed, by more than {F(options.SpreadFactor)}× the spread of the differences.", Paired: true);
+        }
+
+        if (Math.Abs(delta) + noise < options.MinEffect && paired.All(p => Math.Abs(p.Delta) < options.MinEffect))
+        {
+            return new ArmComparison(name, VerdictKind.NotSupported, delta, noise, paired.Count,
+                $"{basis}): every seed moves by less than {P(options.MinEffect)} PESQ, and so does the mean allowing for the spread.", Paired: true);
+        }
+
+        string why = Math.Abs(delta) < options.MinEffect
+            ? $"the mean difference is below {P(options.MinEffect)} PESQ but the seeds disagree too much to rule out an effect"
+            : Math.Abs(delta) <= noise ? $"the difference is within {F(options.SpreadFactor)}× the spread of the differences"
+            : "not every seed moves the same way";
+        return new ArmComparison(name, VerdictKind.Inconclusive, delta, noise, paired.Count, $"{basis}): {why}.", Paired: true);
     }
 
     /// <summary>A verdict on every hypothesis H1-H6, with the arms that test each.</summary>
@@ -114,14 +190,14 @@ public static class VerdictRules
         string Arms(VerdictKind k) => string.Join(", ", comparisons.Where(c => c.Kind == k).Select(c => c.Arm));
         return kind switch
         {
-            VerdictKind.Supported => $"Supported: {Arms(VerdictKind.Supported)} ends with a higher eval PESQ than the baseline, beyond the seed spread.",
-            VerdictKind.Contradicted => $"Contradicted: {Arms(VerdictKind.Contradicted)} ends with a lower eval PESQ than the baseline, beyond the seed spread.",
-            VerdictKind.NotSupported => "Not supported: no arm changes the final eval PESQ by a meaningful amount, and the seed spread is small enough to tell.",
+            VerdictKind.Supported => $"Supported: {Arms(VerdictKind.Supported)} ends with a higher eval PESQ than the baseline, beyond the seed-to-seed variation.",
+            VerdictKind.Contradicted => $"Contradicted: {Arms(VerdictKind.Contradicted)} ends with a lower eval PESQ than the baseline, beyond the seed-to-seed variation.",
+            VerdictKind.NotSupported => "Not supported: no arm changes the final eval PESQ by a meaningful amount, and the seed-to-seed variation is small enough to tell.",
             _ when comparisons.Any(c => c.Kind == VerdictKind.Supported) && comparisons.Any(c => c.Kind == VerdictKind.Contradicted) =>
                 $"Inconclusive: the arms disagree ({Arms(VerdictKind.Supported)} better, {Arms(VerdictKind.Contradicted)} worse).",
             _ when comparisons.Any(c => c.Delta is null) => "Inconclusive: not every arm has an evaluated epoch yet.",
             _ when comparisons.All(c => c.Seeds < 2) => "Inconclusive: one seed per arm, so no difference can be told from seed-to-seed variation.",
-            _ => "Inconclusive: the differences are not larger than the spread across seeds.",
+            _ => "Inconclusive: the differences are not larger than the seed-to-seed variation.",
         };
     }
 

@@ -20,12 +20,15 @@ public sealed class VerdictRulesTests
         SkipRate = skip,
     };
 
-    private static ArmSummary Arm(string name, string? hypothesis, params double[] finals) => new()
+    private static ArmSummary Arm(string name, string? hypothesis, params double[] finals) => ArmFromSeed(name, hypothesis, 1, finals);
+
+    // Seeds firstSeed, firstSeed + 1, ...: arms given different first seeds share none, so they compare unpaired.
+    private static ArmSummary ArmFromSeed(string name, string? hypothesis, long firstSeed, params double[] finals) => new()
     {
         Name = name,
         IsBaseline = hypothesis is null,
         Hypotheses = hypothesis is null ? [] : [hypothesis],
-        Runs = finals.Select((f, i) => Run(name, i + 1, f, skip: hypothesis is null ? 0.4 : 0.0, collapsed: hypothesis is null)).ToList(),
+        Runs = finals.Select((f, i) => Run(name, firstSeed + i, f, skip: hypothesis is null ? 0.4 : 0.0, collapsed: hypothesis is null)).ToList(),
     };
 
     [Fact]
@@ -41,10 +44,11 @@ public sealed class VerdictRulesTests
     public void A_difference_beyond_the_seed_spread_supports_the_hypothesis()
     {
         var baseline = Arm("baseline", null, 2.10, 2.12, 2.08);
-        var mask = Arm("mask", "H1", 2.40, 2.43, 2.37);
+        var mask = ArmFromSeed("mask", "H1", 11, 2.40, 2.43, 2.37);
         var c = VerdictRules.Compare(baseline, mask);
 
         Assert.Equal(VerdictKind.Supported, c.Kind);
+        Assert.False(c.Paired);
         Assert.Equal(3, c.Seeds);
         Assert.Equal(0.30, c.Delta!.Value, 9);
         Assert.Equal(2 * 0.03, c.Noise!.Value, 9);
@@ -74,11 +78,66 @@ public sealed class VerdictRulesTests
     }
 
     [Fact]
-    public void A_tiny_difference_with_a_wide_spread_stays_inconclusive()
+    public void A_tiny_difference_with_a_wide_spread_stays_inconclusive_without_shared_seeds()
     {
-        var c = VerdictRules.Compare(Arm("baseline", null, 2.0, 2.2, 2.1), Arm("disc-lr=5e-4", "H2", 2.01, 2.21, 2.11));
+        var c = VerdictRules.Compare(Arm("baseline", null, 2.0, 2.2, 2.1), ArmFromSeed("disc-lr=5e-4", "H2", 11, 2.01, 2.21, 2.11));
         Assert.Equal(VerdictKind.Inconclusive, c.Kind);
         Assert.Contains("too wide to rule out", c.Sentence);
+    }
+
+    [Fact]
+    public void Shared_seeds_are_compared_seed_by_seed()
+    {
+        // The seeds spread the arms by 0.4 PESQ, but every seed gains 0.1 with the arm: unpaired this would be
+        // inconclusive, paired it is a clear effect.
+        var baseline = Arm("baseline", null, 2.0, 2.4, 2.2);
+        var mask = Arm("mask", "H1", 2.10, 2.51, 2.29);
+        var c = VerdictRules.Compare(baseline, mask);
+
+        Assert.True(c.Paired);
+        Assert.Equal(VerdictKind.Supported, c.Kind);
+        Assert.Equal(0.10, c.Delta!.Value, 9);
+        Assert.Equal(3, c.Seeds);
+        Assert.Equal(2 * 0.01, c.Noise!.Value, 9);
+        Assert.Contains("paired by seed", c.Sentence);
+        Assert.Contains("seed 2 +0.110", c.Sentence);
+        var unpaired = VerdictRules.Compare(baseline, ArmFromSeed("mask", "H1", 11, 2.10, 2.51, 2.29));
+        Assert.Equal(VerdictKind.Inconclusive, unpaired.Kind);
+    }
+
+    [Fact]
+    public void A_tiny_paired_difference_is_no_effect_however_wide_the_seed_spread()
+    {
+        var c = VerdictRules.Compare(Arm("baseline", null, 2.0, 2.2, 2.1), Arm("disc-lr=5e-4", "H2", 2.01, 2.21, 2.11));
+        Assert.True(c.Paired);
+        Assert.Equal(VerdictKind.NotSupported, c.Kind);
+        Assert.Contains("every seed moves by less than 0.050", c.Sentence);
+    }
+
+    [Fact]
+    public void A_paired_effect_needs_every_seed_to_move_the_same_way()
+    {
+        var baselineFinals = Enumerable.Repeat(2.0, 10).ToArray();
+        var armFinals = Enumerable.Repeat(2.3, 9).Append(1.999).ToArray();
+        var c = VerdictRules.Compare(Arm("baseline", null, baselineFinals), Arm("gan-weight=0.2", "H3", armFinals));
+
+        Assert.True(c.Paired);
+        Assert.True(Math.Abs(c.Delta!.Value) > c.Noise!.Value, "the mean alone would pass");
+        Assert.Equal(VerdictKind.Inconclusive, c.Kind);
+        Assert.Contains("not every seed moves the same way", c.Sentence);
+    }
+
+    [Fact]
+    public void Pairing_uses_only_the_seeds_both_arms_ran()
+    {
+        var baseline = Arm("baseline", null, 2.0, 2.4, 2.2);
+        var arm = ArmFromSeed("mask", "H1", 2, 2.5, 2.3);
+        var c = VerdictRules.Compare(baseline, arm);
+
+        Assert.True(c.Paired);
+        Assert.Equal(2, c.Seeds);
+        Assert.Equal(0.10, c.Delta!.Value, 9);
+        Assert.DoesNotContain("seed 1 ", c.Sentence);
     }
 
     [Fact]
