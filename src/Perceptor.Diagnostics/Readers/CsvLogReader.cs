@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Perceptor.Diagnostics.Runs;
 
 namespace Perceptor.Diagnostics.Readers;
@@ -10,9 +11,10 @@ namespace Perceptor.Diagnostics.Readers;
 /// disc_loss</c>). Column names are matched loosely (synonyms, case, separators, camelCase); the columns used and
 /// ignored are recorded in <see cref="RunSource.ColumnsUsed"/>. Comma, semicolon and tab separators are recognised.
 /// A row with the wrong number of fields is skipped and reported by line; a cell that is not a number is reported
-/// and left out while the rest of its row is used.
+/// and left out while the rest of its row is used. Where the separator is not a comma, a decimal comma (<c>0,162</c>,
+/// as spreadsheets in many locales export) is read as a decimal point.
 /// </summary>
-public static class CsvLogReader
+public static partial class CsvLogReader
 {
     // Quantities diagnose uses, with the names they get in ColumnsUsed.
     private const string EpochKey = "epoch";
@@ -73,7 +75,7 @@ public static class CsvLogReader
         }
 
         var problems = new List<ReadProblem>();
-        var rows = ReadRows(lines, headerIndex, delimiter, header.Count, columns, problems);
+        var rows = ReadRows(lines, headerIndex, delimiter, header.Count, columns, problems, out int decimalCommas);
         bool perStep = columns.ContainsKey(StepKey) &&
             (!columns.ContainsKey(EpochKey) || rows.GroupBy(r => r.Epoch).Any(g => g.Count() > 1));
         if (columns.ContainsKey(StepKey) && !columns.ContainsKey(EpochKey))
@@ -86,6 +88,11 @@ public static class CsvLogReader
             "Columns used: " + string.Join(", ", used.Select(u => $"{u.Value} → {u.Key}")) +
                 (ignored.Count > 0 ? "; ignored: " + string.Join(", ", ignored) : "") + ".",
         };
+        if (decimalCommas > 0)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{decimalCommas} values are written with a decimal comma (e.g. 0,162) and are read as decimal numbers."));
+        }
 
         RunData data = perStep
             ? BuildPerStep(rows, columns, notes)
@@ -157,9 +164,13 @@ public static class CsvLogReader
         return map;
     }
 
+    [GeneratedRegex(@"^[+-]?[0-9]+,[0-9]+(?:[eE][+-]?[0-9]+)?$")]
+    private static partial Regex DecimalCommaRegex();
+
     private static List<Row> ReadRows(List<string> lines, int headerIndex, char delimiter, int width,
-        Dictionary<string, int> columns, List<ReadProblem> problems)
+        Dictionary<string, int> columns, List<ReadProblem> problems, out int decimalCommas)
     {
+        decimalCommas = 0;
         var rows = new List<Row>();
         int lastContent = lines.FindLastIndex(l => !string.IsNullOrWhiteSpace(l)) + 1;
         int implicitEpoch = 0;
@@ -197,6 +208,13 @@ public static class CsvLogReader
             foreach (var (key, index) in columns)
             {
                 string cell = fields[index].Trim();
+                if (delimiter != ',' && DecimalCommaRegex().IsMatch(cell))
+                {
+                    // Only a separator other than the comma leaves the comma free to be a decimal mark.
+                    cell = cell.Replace(',', '.');
+                    decimalCommas++;
+                }
+
                 raw[key] = cell;
                 if (LogNumber.IsMissing(cell))
                 {
