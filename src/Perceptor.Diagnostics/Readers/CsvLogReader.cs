@@ -75,7 +75,8 @@ public static partial class CsvLogReader
         }
 
         var problems = new List<ReadProblem>();
-        var rows = ReadRows(lines, headerIndex, delimiter, header.Count, columns, problems, out int decimalCommas);
+        var repeatedHeaders = new List<int>();
+        var rows = ReadRows(lines, headerIndex, delimiter, header, columns, problems, repeatedHeaders, out int decimalCommas);
         bool perStep = columns.ContainsKey(StepKey) &&
             (!columns.ContainsKey(EpochKey) || rows.GroupBy(r => r.Epoch).Any(g => g.Count() > 1));
         if (columns.ContainsKey(StepKey) && !columns.ContainsKey(EpochKey))
@@ -88,6 +89,13 @@ public static partial class CsvLogReader
             "Columns used: " + string.Join(", ", used.Select(u => $"{u.Value} → {u.Key}")) +
                 (ignored.Count > 0 ? "; ignored: " + string.Join(", ", ignored) : "") + ".",
         };
+        if (repeatedHeaders.Count > 0)
+        {
+            string at = string.Join(", ", repeatedHeaders.Select(l => l.ToString(CultureInfo.InvariantCulture)));
+            notes.Add($"The header row is repeated at line {at} (a resumed or second run appended to the same file); " +
+                "the rows after it are read as more of the log.");
+        }
+
         if (decimalCommas > 0)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture,
@@ -167,10 +175,11 @@ public static partial class CsvLogReader
     [GeneratedRegex(@"^[+-]?[0-9]+,[0-9]+(?:[eE][+-]?[0-9]+)?$")]
     private static partial Regex DecimalCommaRegex();
 
-    private static List<Row> ReadRows(List<string> lines, int headerIndex, char delimiter, int width,
-        Dictionary<string, int> columns, List<ReadProblem> problems, out int decimalCommas)
+    private static List<Row> ReadRows(List<string> lines, int headerIndex, char delimiter, List<string> header,
+        Dictionary<string, int> columns, List<ReadProblem> problems, List<int> repeatedHeaders, out int decimalCommas)
     {
         decimalCommas = 0;
+        int width = header.Count;
         var rows = new List<Row>();
         int lastContent = lines.FindLastIndex(l => !string.IsNullOrWhiteSpace(l)) + 1;
         int implicitEpoch = 0;
@@ -193,6 +202,12 @@ public static partial class CsvLogReader
             if (fields.Count == width + 1 && string.IsNullOrWhiteSpace(fields[^1]))
             {
                 fields.RemoveAt(fields.Count - 1);
+            }
+
+            if (fields.Count == width && fields.SequenceEqual(header, StringComparer.OrdinalIgnoreCase))
+            {
+                repeatedHeaders.Add(number);
+                continue;
             }
 
             if (fields.Count != width)

@@ -88,6 +88,24 @@ public class CsvLogReaderTests
     }
 
     [Fact]
+    public void A_header_repeated_by_an_appended_run_is_a_note_not_five_damaged_cells()
+    {
+        var run = Read("""
+            epoch,train_gen_loss_avg,test_pesq
+            0,0.2,2.50
+            1,0.19,2.55
+            epoch,train_gen_loss_avg,test_pesq
+            1,0.19,2.56
+            2,0.18,2.60
+            """);
+
+        Assert.Empty(run.Source.Problems);
+        Assert.Contains(run.Source.Notes, n => n.Contains("header row is repeated at line 4", StringComparison.Ordinal));
+        Assert.Equal([0, 1, 2], run.Epochs.Select(e => e.Epoch));
+        Assert.Equal(2.56, run.Epochs[1].EvalPesq);
+    }
+
+    [Fact]
     public void Reads_a_per_step_csv_and_treats_exact_zeros_as_skips()
     {
         var run = Read("""
