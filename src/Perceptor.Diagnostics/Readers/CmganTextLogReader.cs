@@ -115,7 +115,7 @@ public static partial class CmganTextLogReader
     {
         private readonly List<ReadProblem> _problems = [];
         private readonly List<string> _notes = [];
-        private readonly List<(StepPoint Point, string? DiscToken)> _steps = [];
+        private readonly List<(StepPoint Point, string? DiscToken, bool DiscNone)> _steps = [];
         private readonly SortedDictionary<int, EvalAccumulator> _evals = [];
         private readonly List<CalibrationPoint> _calibration = [];
         private readonly Dictionary<string, int> _recognisedPrefixes = new(StringComparer.Ordinal);
@@ -276,7 +276,10 @@ public static partial class CmganTextLogReader
 
             Field? gen = fields.FirstOrDefault(f => f.Name.Role == MetricRole.GenLoss && f.Name.Split != MetricSplit.Eval);
             Field? disc = fields.FirstOrDefault(f => f.Name.Role == MetricRole.DiscLoss && f.Name.Split != MetricSplit.Eval);
-            ReportBadFields(number, fields);
+            // A trainer that returns None instead of a loss when it skips the discriminator step prints "None".
+            bool discNone = disc is { Value: null } && disc.Raw.Trim('\'', '"') is var r &&
+                (r.Equals("None", StringComparison.OrdinalIgnoreCase) || r.Equals("null", StringComparison.OrdinalIgnoreCase));
+            ReportBadFields(number, discNone ? fields.Where(f => f != disc) : fields);
             if (gen is null && disc is null)
             {
                 _problems.Add(new ReadProblem(number, number == _lastContentLine
@@ -298,7 +301,7 @@ public static partial class CmganTextLogReader
                 GenLoss = gen?.Value,
                 DiscLoss = disc?.Value,
                 Line = number,
-            }, disc?.Value is null ? null : disc.Raw));
+            }, disc?.Value is null ? null : disc.Raw, discNone));
             _lastStepEpoch = epoch;
             _lastStepInEpoch = step;
             _stepsSinceEval = true;
@@ -636,7 +639,7 @@ public static partial class CmganTextLogReader
                     Kind = LogKind.Text,
                     Description = "text log of the CMGAN reference trainer",
                     Lines = lines.Count,
-                    SkipEvidence = steps.Any(s => s.DiscLoss is not null) ? SkipEvidence.ExactZero : SkipEvidence.None,
+                    SkipEvidence = SkipEvidenceOf(steps),
                     EvalComparability = EvalComparability.Unknown,
                     EvalComparabilityReason = "a text log does not record how the test crops were chosen; the reference " +
                         "test() draws a new random 2 s crop of every test file each epoch",
@@ -658,6 +661,18 @@ public static partial class CmganTextLogReader
             };
         }
 
+        // Skips logged as None are explicit skip flags; where zeros mark (some of) them, the reference convention holds.
+        private SkipEvidence SkipEvidenceOf(List<StepPoint> steps)
+        {
+            bool zeroSkips = steps.Any(s => s.DiscSkipped == true && s.DiscLoss is not null);
+            if (_steps.Any(s => s.DiscNone) && !zeroSkips)
+            {
+                return SkipEvidence.Explicit;
+            }
+
+            return steps.Any(s => s.DiscLoss is not null) ? SkipEvidence.ExactZero : SkipEvidence.None;
+        }
+
         // A step line without the disc_loss (or loss) that nearly every other step line has was most likely cut.
         private void FlagMissingValues()
         {
@@ -669,10 +684,10 @@ public static partial class CmganTextLogReader
             var flagged = _problems.Where(p => p.Line is not null).Select(p => p.Line!.Value).ToHashSet();
             double withDisc = _steps.Count(s => s.Point.DiscLoss is not null) / (double)_steps.Count;
             double withGen = _steps.Count(s => s.Point.GenLoss is not null) / (double)_steps.Count;
-            foreach (var (point, _) in _steps)
+            foreach (var (point, _, discNone) in _steps)
             {
                 int line = point.Line!.Value;
-                if (flagged.Contains(line))
+                if (flagged.Contains(line) || discNone)
                 {
                     continue;
                 }
@@ -696,7 +711,14 @@ public static partial class CmganTextLogReader
                 _notes.Add(note);
             }
 
-            return _steps.Select((s, i) => s.Point with { DiscSkipped = skipped[i] }).ToList();
+            int nones = _steps.Count(s => s.DiscNone);
+            if (nones > 0)
+            {
+                _notes.Add(nones.ToString(CultureInfo.InvariantCulture) + " step lines log disc_loss as None: no discriminator " +
+                    "loss was computed for that batch, so each is read as a skipped discriminator step.");
+            }
+
+            return _steps.Select((s, i) => s.Point with { DiscSkipped = s.DiscNone ? true : skipped[i] }).ToList();
         }
 
         private void DescribeSteps(List<StepPoint> steps, int? interval)

@@ -1,3 +1,4 @@
+using Perceptor.Diagnostics.Detectors;
 using Perceptor.Diagnostics.Readers;
 using Perceptor.Diagnostics.Runs;
 using Perceptor.Diagnostics.Tests.Fixtures;
@@ -321,5 +322,30 @@ public class CmganTextLogReaderTests
         var run = Read("Epoch 0, Step 500, loss: tensor(0.2100, device='cuda:0'), disc_loss: tensor(0.0030, device='cuda:0')\n");
         Assert.Equal(0.21, run.Steps.Single().GenLoss);
         Assert.Equal(0.003, run.Steps.Single().DiscLoss);
+    }
+
+    [Fact]
+    public void A_disc_loss_logged_as_none_is_a_skipped_step_not_a_damaged_line()
+    {
+        // A patched trainer that returns None when batch_pesq fails: 1 of every 5 logged steps.
+        var lines = new List<string>();
+        for (int e = 0; e < 4; e++)
+        {
+            for (int k = 1; k <= 5; k++)
+            {
+                lines.Add($"INFO:root:GPU: 0, Epoch {e}, Step {100 * k}, loss: 0.15, disc_loss: {(k == 2 ? "None" : "0.0093")}");
+            }
+
+            lines.Add("INFO:root:GPU: 0, Test Gen loss: 0.1, Disc loss: 0.004, PESQ: 2.5");
+        }
+
+        var d = Diagnose.Text(string.Join('\n', lines));
+
+        Assert.Empty(d.Run.Source.Problems);
+        Assert.Equal(4, d.Run.Steps.Count(s => s.DiscSkipped == true));
+        Assert.Equal(0.2, d.Disc.SkipRate);
+        Assert.Equal(SkipEvidence.Explicit, d.Run.Source.SkipEvidence);
+        Assert.Equal(Severity.Warning, d.Find(FindingIds.DiscSkipping)!.Severity);
+        Assert.Contains(d.Run.Source.Notes, n => n.Contains("disc_loss as None", StringComparison.Ordinal));
     }
 }
