@@ -318,6 +318,11 @@ public static partial class CmganTextLogReader
             }
 
             bool collides = _openEval is not null && usable.Any(f => Slot(_openEval, f.Name) is not null);
+            if (collides && ReplacesCutLine(number, explicitEpoch, usable))
+            {
+                return;
+            }
+
             bool merge = _openEval is not null && !_stepsSinceEval && !collides &&
                 (explicitEpoch is null || explicitEpoch == _openEval.Epoch);
             int epoch = merge ? _openEval!.Epoch
@@ -332,6 +337,95 @@ public static partial class CmganTextLogReader
 
             _openEval = acc;
             _stepsSinceEval = false;
+        }
+
+        // Two test lines with no step line between them belong to the same epoch when the log has step lines. If the
+        // first holds only some of the values the second has again, it was cut (a damaged write); reading the second as
+        // the next epoch's would shift every later epoch and fake a resume, so the second replaces the first.
+        private bool ReplacesCutLine(int number, int? explicitEpoch, List<Field> usable)
+        {
+            if (_openEval is not { } previous || _stepsSinceEval || explicitEpoch is not null || _lastStepEpoch is null)
+            {
+                return false;
+            }
+
+            var had = Filled(previous);
+            var has = usable.Select(f => SlotName(f.Name)).OfType<string>().ToHashSet();
+            if (!had.IsProperSubsetOf(has))
+            {
+                return false;
+            }
+
+            _problems.Add(new ReadProblem(previous.Line, string.Create(CultureInfo.InvariantCulture,
+                $"test line with only {string.Join(", ", had)}, where the next test line (line {number}) also has " +
+                $"{string.Join(", ", has.Except(had))}: it looks cut off; line {number} is used instead")));
+            var fresh = new EvalAccumulator { Epoch = previous.Epoch, Line = number };
+            foreach (var f in usable)
+            {
+                Assign(fresh, f.Name, f.Value!.Value);
+            }
+
+            _evals[previous.Epoch] = fresh;
+            _openEval = fresh;
+            return true;
+        }
+
+        private static string? SlotName(MetricName name) => (name.Role, name.Split) switch
+        {
+            (MetricRole.GenLoss, MetricSplit.Train) => "train loss",
+            (MetricRole.GenLoss, _) => "loss",
+            (MetricRole.DiscLoss, MetricSplit.Train) => "train disc loss",
+            (MetricRole.DiscLoss, _) => "disc loss",
+            (MetricRole.Pesq, MetricSplit.Train) => null,
+            (MetricRole.Pesq, _) => "PESQ",
+            (MetricRole.NoisyPesq, _) => "noisy PESQ",
+            _ => null,
+        };
+
+        private static HashSet<string> Filled(EvalAccumulator acc)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (value, name) in new (double?, string)[]
+            {
+                (acc.TrainLoss, "train loss"), (acc.GenLoss, "loss"), (acc.TrainDiscLoss, "train disc loss"),
+                (acc.DiscLoss, "disc loss"), (acc.Pesq, "PESQ"), (acc.NoisyPesq, "noisy PESQ"),
+            })
+            {
+                if (value is not null)
+                {
+                    names.Add(name);
+                }
+            }
+
+            return names;
+        }
+
+        // A test line without a value (PESQ, say) that nearly every other test line has was most likely cut.
+        private void FlagMissingEvalValues()
+        {
+            if (_evals.Count < 3)
+            {
+                return;
+            }
+
+            var flagged = _problems.Where(p => p.Line is not null).Select(p => p.Line!.Value).ToHashSet();
+            var filled = _evals.Values.Select(a => (Acc: a, Names: Filled(a))).ToList();
+            var counts = filled.SelectMany(f => f.Names).GroupBy(n => n).ToDictionary(g => g.Key, g => g.Count());
+            foreach (var (acc, names) in filled)
+            {
+                // Usual: at least 80% of the other test lines have it.
+                var missing = counts.Where(c => !names.Contains(c.Key) && c.Value >= 0.8 * (filled.Count - 1))
+                    .Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
+                if (missing.Count == 0 || flagged.Contains(acc.Line))
+                {
+                    continue;
+                }
+
+                string what = string.Join(", ", missing);
+                _problems.Add(new ReadProblem(acc.Line, acc.Line == _lastContentLine
+                    ? $"test line without {what}, which the other test lines have: the log ends here and looks cut off; the rest of the line is used"
+                    : $"test line without {what}, which the other test lines have (a damaged line?); the rest of the line is used"));
+            }
         }
 
         private EvalAccumulator EvalFor(int epoch, int number, bool explicitEpoch, bool merge)
@@ -575,6 +669,7 @@ public static partial class CmganTextLogReader
             }
 
             FlagMissingValues();
+            FlagMissingEvalValues();
             var steps = ClassifyZeros();
             int? interval = _logInterval ?? StepAggregation.InferInterval(steps);
             steps = StepAggregation.WithPositions(steps, interval);

@@ -348,4 +348,53 @@ public class CmganTextLogReaderTests
         Assert.Equal(Severity.Warning, d.Find(FindingIds.DiscSkipping)!.Severity);
         Assert.Contains(d.Run.Source.Notes, n => n.Contains("disc_loss as None", StringComparison.Ordinal));
     }
+
+    private static List<string> FourEpochs()
+    {
+        var lines = new List<string>();
+        double[] pesq = [2.45, 2.57, 2.64, 2.60];
+        for (int e = 0; e < 4; e++)
+        {
+            for (int k = 1; k <= 3; k++)
+            {
+                lines.Add($"INFO:root:GPU: 0, Epoch {e}, Step {500 * k}, loss: 0.15, disc_loss: 0.0093");
+            }
+
+            lines.Add($"INFO:root:GPU: 0, Test Gen loss: 0.11{e}, Disc loss: 0.004, PESQ: {pesq[e]}");
+        }
+
+        return lines;
+    }
+
+    [Fact]
+    public void A_cut_test_line_followed_by_the_whole_one_does_not_shift_the_epochs()
+    {
+        var lines = FourEpochs();
+        lines.Insert(7, "INFO:root:GPU: 0, Test Gen loss: 0.1");   // line 8, a cut write before epoch 1's test line
+
+        var run = Read(string.Join('\n', lines));
+
+        Assert.Equal([0, 1, 2, 3], run.Epochs.Select(e => e.Epoch));
+        Assert.Equal([2.45, 2.57, 2.64, 2.60], run.Epochs.Select(e => e.EvalPesq!.Value));
+        Assert.Equal(0.111, run.Epochs[1].EvalLoss);
+        Assert.DoesNotContain(run.Source.Notes, n => n.Contains("start again", StringComparison.Ordinal));
+        var problem = Assert.Single(run.Source.Problems);
+        Assert.Equal(8, problem.Line);
+        Assert.Contains("cut off", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_last_test_line_cut_before_its_pesq_is_named_as_cut_off()
+    {
+        var lines = FourEpochs();
+        lines[^1] = "INFO:root:GPU: 0, Test Gen loss: 0.113, Disc loss: 0.004, PES";
+
+        var run = Read(string.Join('\n', lines));
+
+        Assert.Null(run.Epochs.Single(e => e.Epoch == 3).EvalPesq);
+        var problem = Assert.Single(run.Source.Problems);
+        Assert.Equal(16, problem.Line);
+        Assert.Contains("without PESQ", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("cut off", problem.Message, StringComparison.Ordinal);
+    }
 }
