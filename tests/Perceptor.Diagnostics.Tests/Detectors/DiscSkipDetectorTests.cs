@@ -205,4 +205,24 @@ public class DiscSkipDetectorTests
         Assert.Equal(0.44, d.Disc.SkipRate!.Value, 12);
         Assert.Equal(Severity.Critical, d.Find(FindingIds.DiscSkipping)!.Severity);
     }
+
+    [Fact]
+    public void Logged_steps_without_a_disc_loss_are_left_out_of_the_rate_and_said_to_be()
+    {
+        var d = Diagnose.Csv("""
+            epoch,step,gen_loss,disc_loss
+            0,100,0.2,0.01
+            0,200,0.2,
+            0,300,0.2,0.0
+            0,400,0.2,nan
+            1,100,0.19,0.009
+            1,200,0.19,0.0
+            1,300,0.19,
+            1,400,0.19,0.008
+            """);
+
+        Assert.Equal(2 / 5.0, d.Disc.SkipRate);
+        Assert.Contains("3 more logged steps without a discriminator loss value", d.Disc.SkipBasisText, StringComparison.Ordinal);
+        Assert.Contains("without a discriminator loss value (blank or NaN) are left out", DiagnosisText.Format(d), StringComparison.Ordinal);
+    }
 }
