@@ -153,6 +153,10 @@ public static partial class CmganTextLogReader
                 throw new LogReadException($"{path}: the file is empty");
             }
 
+            // Ranks of a multi-GPU run print in no fixed order: use the lowest rank that logs losses (rank 0, the one
+            // that saves the checkpoints), not whichever printed first.
+            _gpu = lines.Where(l => MetricWordRegex().IsMatch(l)).Select(l => GpuRegex().Match(l)).Where(m => m.Success)
+                .Select(m => ParseInt(m.Groups[1].Value)).Cast<int?>().Min();
             for (int i = 0; i < lines.Count; i++)
             {
                 if (!string.IsNullOrWhiteSpace(lines[i]))

@@ -317,6 +317,23 @@ public class CmganTextLogReaderTests
     }
 
     [Fact]
+    public void Rank_zero_is_used_even_when_another_rank_printed_first()
+    {
+        var run = Read("""
+            INFO:root:GPU: 1, Epoch 0, Step 500, loss: 0.3, disc_loss: 0.0
+            INFO:root:GPU: 0, Epoch 0, Step 500, loss: 0.2, disc_loss: 0.01
+            INFO:root:GPU: 1, Epoch 0, Step 1000, loss: 0.29, disc_loss: 0.0
+            INFO:root:GPU: 0, Epoch 0, Step 1000, loss: 0.19, disc_loss: 0.01
+            INFO:root:GPU: 1, Test Gen loss: 0.2, Disc loss: 0.004, PESQ: 2.2
+            INFO:root:GPU: 0, Test Gen loss: 0.11, Disc loss: 0.004, PESQ: 2.5
+            """);
+
+        Assert.Equal([0.2, 0.19], run.Steps.Select(s => s.GenLoss ?? 0));
+        Assert.Equal(2.5, run.Epochs.Single().EvalPesq);
+        Assert.Contains(run.Source.Notes, n => n.Contains("GPU 1 are left out", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_tensor_printed_as_a_value_is_read()
     {
         var run = Read("Epoch 0, Step 500, loss: tensor(0.2100, device='cuda:0'), disc_loss: tensor(0.0030, device='cuda:0')\n");
