@@ -414,4 +414,27 @@ public class CmganTextLogReaderTests
         Assert.Contains("without PESQ", problem.Message, StringComparison.Ordinal);
         Assert.Contains("cut off", problem.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Steps_logged_at_1_501_1001_are_a_sample_one_in_500_not_every_step()
+    {
+        // A trainer that logs when idx % 500 == 0 but prints step = idx + 1.
+        var lines = new List<string>();
+        for (int e = 0; e < 3; e++)
+        {
+            for (int step = 1; step <= 2001; step += 500)
+            {
+                lines.Add($"INFO:root:GPU: 0, Epoch {e}, Step {step}, loss: 0.15, disc_loss: {(step == 501 ? "0.0" : "0.0093")}");
+            }
+
+            lines.Add("INFO:root:GPU: 0, Test Gen loss: 0.1, Disc loss: 0.004, PESQ: 2.5");
+        }
+
+        var d = Diagnose.Text(string.Join('\n', lines));
+
+        Assert.Equal(500, d.Run.Settings.StepLogInterval);
+        Assert.Equal(SkipRateBasis.Sample, d.Disc.SkipBasis);
+        Assert.Equal(0.2, d.Disc.SkipRate);
+        Assert.True(d.Disc.SkipUpper > 0.2);
+    }
 }
