@@ -23,8 +23,8 @@ internal static class DiagnoseCommand
             Description = "What to print: text (a summary for the terminal), md (the report as Markdown) or json (one object: " +
                 "findings, collapse, disc, hypotheses, cannot_tell, source, problems, epochs).",
             DefaultValueFactory = _ => "text",
+            HelpName = "text|md|json",
         };
-        format.AcceptOnlyFromAmong("text", "md", "json");
         var output = new Option<string?>("--out")
         {
             Description = "Also write report.md, a self-contained report.html and the PNG plots into this folder.",
@@ -33,8 +33,8 @@ internal static class DiagnoseCommand
         {
             Description = "The kind of log: auto (recognise it from its content), run, jsonl, text or csv.",
             DefaultValueFactory = _ => "auto",
+            HelpName = "auto|run|jsonl|text|csv",
         };
-        kind.AcceptOnlyFromAmong("auto", "run", "jsonl", "text", "csv");
         var drop = new Option<double>("--collapse-drop")
         {
             Description = "Collapse rule: how far (PESQ points) eval PESQ must stay below its peak.",
@@ -45,20 +45,6 @@ internal static class DiagnoseCommand
             Description = "Collapse rule: for how many consecutive evaluated epochs.",
             DefaultValueFactory = _ => new CollapseOptions().Epochs,
         };
-        drop.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double>() is var v && (!double.IsFinite(v) || v <= 0))
-            {
-                result.AddError("--collapse-drop must be a positive number of PESQ points");
-            }
-        });
-        epochs.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError("--collapse-epochs must be at least 1");
-            }
-        });
         var genLr = new Option<double?>("--gen-lr") { Description = "Generator learning rate, if the log does not have it." };
         var discLr = new Option<double?>("--disc-lr") { Description = "Discriminator learning rate, if the log does not have it." };
         var weights = new Option<string?>("--loss-weights")
@@ -85,6 +71,14 @@ internal static class DiagnoseCommand
         {
             TextWriter stdout = parse.InvocationConfiguration.Output;
             TextWriter stderr = parse.InvocationConfiguration.Error;
+            // Option values are checked here rather than by the parser so that a bad one exits with 2 (docs/diagnose.md),
+            // as every other usage error of this command does.
+            if (UsageError(parse.GetValue(format)!, parse.GetValue(kind)!, parse.GetValue(drop), parse.GetValue(epochs)) is { } usage)
+            {
+                stderr.WriteLine($"perceptor diagnose: {usage}");
+                return 2;
+            }
+
             TermValues? lossWeights = null;
             if (parse.GetValue(weights) is { } w && !TryParseWeights(w, out lossWeights))
             {
@@ -158,6 +152,26 @@ internal static class DiagnoseCommand
             }
         });
         return command;
+    }
+
+    private static string? UsageError(string format, string kind, double drop, int epochs)
+    {
+        if (format is not ("text" or "md" or "json"))
+        {
+            return $"--format must be text, md or json, got '{format}'";
+        }
+
+        if (kind is not ("auto" or "run" or "jsonl" or "text" or "csv"))
+        {
+            return $"--kind must be auto, run, jsonl, text or csv, got '{kind}'";
+        }
+
+        if (!double.IsFinite(drop) || drop <= 0)
+        {
+            return "--collapse-drop must be a positive number of PESQ points";
+        }
+
+        return epochs < 1 ? "--collapse-epochs must be at least 1" : null;
     }
 
     private static bool TryParseWeights(string text, out TermValues? weights)

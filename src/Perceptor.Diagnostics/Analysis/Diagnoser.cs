@@ -73,6 +73,13 @@ public static class Diagnoser
             list.Add("Eval PESQ is not in this log, so a PESQ collapse cannot be seen; log PESQ per epoch on fixed material.");
         }
 
+        var nanPesq = run.Epochs.Where(e => e.EvalPesq is { } p && !double.IsFinite(p)).Select(e => e.Epoch).ToList();
+        if (nanPesq.Count > 0)
+        {
+            list.Add($"Eval PESQ at epoch{(nanPesq.Count > 1 ? "s" : "")} {string.Join(", ", nanPesq.Select(e => Fmt.Int(e)))}: the log has " +
+                "NaN (or inf) there, so the collapse rule leaves those epochs out.");
+        }
+
         if (context.Disc.SkipRate is null)
         {
             list.Add("The discriminator skip rate: " + context.Disc.SkipBasisText +

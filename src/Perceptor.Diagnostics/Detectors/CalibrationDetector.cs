@@ -52,9 +52,17 @@ public static class CalibrationDetector
                 : $"Back within the thresholds at epoch {last.Point.Epoch} ({Describe(last.Point)}).");
         }
 
-        if (problems[0].Issues.Count == 0)
+        // Drift needs a calibrated start to drift from: a discriminator that is off from its first probe on may never
+        // have learned to predict PESQ (early in training, too few steps), which says nothing about its learning rate.
+        bool offFromTheStart = problems[0].Issues.Count > 0;
+        if (!offFromTheStart)
         {
             evidence.Add($"At the first probe (epoch {points[0].Epoch}) it was calibrated: {Describe(points[0])}.");
+        }
+        else
+        {
+            evidence.Add($"No probe shows it calibrated: it is already off at the first one (epoch {points[0].Epoch}), so " +
+                "this log cannot tell a discriminator that drifted from one that has not learned to predict PESQ yet.");
         }
 
         bool critical = false;
@@ -72,8 +80,12 @@ public static class CalibrationDetector
 
         var links = new List<HypothesisLink>
         {
-            new(HypothesisId.H2, Stance.Supports,
-                "the discriminator's predictions stopped tracking PESQ, as a discriminator that fits too fast and then drifts would"),
+            offFromTheStart
+                ? new(HypothesisId.H2, Stance.Open,
+                    $"the discriminator is off from its first probe (epoch {points[0].Epoch}): no probe shows it tracking PESQ " +
+                    "and then drifting, which is what a too-high learning rate would do; the disc LR = gen LR arm decides")
+                : new(HypothesisId.H2, Stance.Supports,
+                    "the discriminator's predictions stopped tracking PESQ, as a discriminator that fits too fast and then drifts would"),
         };
         links.Add(skipLow
             ? new HypothesisLink(HypothesisId.H1, Stance.Weakens, "the discriminator is miscalibrated although it skips few steps")

@@ -13,6 +13,8 @@ public static class CollapseDetector
     /// Runs the collapse rule on the run's evaluated epochs. A training loss that is the mean of a few logged steps
     /// (one batch each, e.g. 5 lines an epoch in the reference log) is noisy enough to fake a rise, so such losses
     /// are smoothed over three neighbouring epochs before the rule compares them with the loss at the peak.
+    /// When PESQ collapsed more than once, the peak, onset and fired epoch describe the <see cref="Principal"/>
+    /// stretch rather than the first one; <see cref="CollapseResult.Events"/> keeps them all.
     /// </summary>
     public static CollapseResult Evaluate(RunData run, CollapseOptions options)
     {
@@ -29,6 +31,17 @@ public static class CollapseDetector
             .Select(x => (x.Epoch, x.Pesq!.Value, x.Loss))
             .ToList();
         var result = CollapseRule.Evaluate(history, options);
+        if (Principal(result.Events) is { } main)
+        {
+            result = result with
+            {
+                PeakEpoch = main.PeakEpoch,
+                PeakPesq = main.PeakPesq,
+                OnsetEpoch = main.OnsetEpoch,
+                FiredEpoch = main.FiredEpoch,
+                LossCondition = main.LossCondition,
+            };
+        }
 
         // Report the losses as logged, not smoothed.
         var byEpoch = run.Epochs.ToDictionary(e => e.Epoch);
@@ -37,6 +50,23 @@ public static class CollapseDetector
             TrainLossAtPeak = result.PeakEpoch is { } pe ? Stats.Finite(byEpoch[pe].TrainLoss) : null,
             TrainLossAtFinal = result.FinalEpoch is { } fe ? Stats.Finite(byEpoch[fe].TrainLoss) : null,
         };
+    }
+
+    /// <summary>
+    /// The collapse a diagnosis is about when there were several: the stretch still going at the end of the log
+    /// (measured from the highest peak, since the running peak never falls), otherwise the deepest one. A dip the run
+    /// recovered from early on must not stand for a later collapse from a higher peak.
+    /// </summary>
+    public static CollapseEvent? Principal(IReadOnlyList<CollapseEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            return null;
+        }
+
+        return events.LastOrDefault(e => e.EndedBy is null) ??
+            events.OrderByDescending(e => e.PeakPesq - e.LowestPesq).ThenBy(e => e.OnsetEpoch).First();
     }
 
     private static List<double?> Smooth(List<double?> values)
@@ -68,7 +98,7 @@ public static class CollapseDetector
             return DetectorResult.Empty;
         }
 
-        var ev = c.Events[0];
+        var ev = c.Events.Single(e => e.OnsetEpoch == c.OnsetEpoch);
         double drop = context.Options.Collapse.Drop;
         var byEpoch = run.Epochs.ToDictionary(e => e.Epoch);
         var evidence = new List<string>
@@ -86,7 +116,9 @@ public static class CollapseDetector
         });
         if (c.Events.Count > 1)
         {
-            evidence.Add($"{c.Events.Count} separate collapse stretches in all; the first is described here.");
+            string which = ev.EndedBy is null ? "the one still going at the end" : "the deepest";
+            evidence.Add($"{c.Events.Count} separate collapse stretches in all; {which} is described here. " +
+                string.Join(" ", c.Events.Where(e => e != ev).Select(Other)));
         }
 
         bool sampled = byEpoch.TryGetValue(ev.PeakEpoch, out var peakPoint) && peakPoint.TrainLossSampled;
@@ -132,8 +164,9 @@ public static class CollapseDetector
             evidence.Add($"Discriminator loss (epoch means): {Fmt.Num(dp)} at the peak, {Fmt.Num(df)} at the end.");
         }
 
+        int best = run.Epochs.Where(e => e.EvalPesq is { } p && double.IsFinite(p)).MaxBy(e => e.EvalPesq!.Value)!.Epoch;
         string next = run.Source.EvalComparability == EvalComparability.Comparable
-            ? $"Keep the epoch-{ev.PeakEpoch} checkpoint (best by eval PESQ) and run the hypothesis arms from the same data " +
+            ? $"Keep the epoch-{best} checkpoint (best by eval PESQ) and run the hypothesis arms from the same data " +
               "and seed (perceptor experiment: failure policy mask vs skip-batch, disc LR = gen LR, GAN weight 0.2); " +
               "compare eval PESQ per epoch, skip rate and calibration across the arms."
             : $"First confirm the drop on fixed material: score the epoch-{ev.PeakEpoch} and epoch-{c.FinalEpoch} generator " +
@@ -145,8 +178,12 @@ public static class CollapseDetector
         {
             Id = FindingIds.PesqCollapse,
             Severity = Severity.Critical,
-            Title = $"Eval PESQ collapsed from {Fmt.Pesq(ev.PeakPesq)} (epoch {ev.PeakEpoch}) to {Fmt.Pesq(c.FinalPesq.Value)} " +
-                $"(epoch {c.FinalEpoch}), onset at epoch {ev.OnsetEpoch}{lossWords}",
+            Title = ev.EndedBy is null
+                ? $"Eval PESQ collapsed from {Fmt.Pesq(ev.PeakPesq)} (epoch {ev.PeakEpoch}) to {Fmt.Pesq(c.FinalPesq.Value)} " +
+                  $"(epoch {c.FinalEpoch}), onset at epoch {ev.OnsetEpoch}{lossWords}"
+                : $"Eval PESQ collapsed from {Fmt.Pesq(ev.PeakPesq)} (epoch {ev.PeakEpoch}) to as low as {Fmt.Pesq(ev.LowestPesq)} " +
+                  $"in epochs {ev.OnsetEpoch}-{ev.LastEpoch}{lossWords}, " +
+                  (ev.EndedBy == "recovered" ? $"then recovered (epoch {ev.EndEpoch})" : $"until the training loss rose (epoch {ev.EndEpoch})"),
             Evidence = evidence,
             Next = next,
             Hypotheses = links,
@@ -166,6 +203,15 @@ public static class CollapseDetector
               "checkpoint selection by loss cannot catch this collapse."
             : $"Eval loss rose ({Fmt.Num(a)} → {Fmt.Num(b)}) while PESQ fell.";
     }
+
+    private static string Other(CollapseEvent e) =>
+        $"Another: from epoch {e.OnsetEpoch} (peak {Fmt.Pesq(e.PeakPesq)} at epoch {e.PeakEpoch}, lowest {Fmt.Pesq(e.LowestPesq)})" +
+        (e.EndedBy switch
+        {
+            null => ", still going at the end.",
+            "recovered" => $", recovered at epoch {e.EndEpoch}.",
+            _ => $", ended at epoch {e.EndEpoch} where the training loss rose above its value at the peak.",
+        });
 
     private static string Signed(double x) => (x >= 0 ? "+" : "") + Fmt.Pesq(x);
 }

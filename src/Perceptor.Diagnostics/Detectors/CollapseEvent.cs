@@ -13,4 +13,8 @@ namespace Perceptor.Diagnostics.Detectors;
 /// <param name="EndEpoch">The epoch that ended it, if it ended.</param>
 public sealed record CollapseEvent(
     int PeakEpoch, double PeakPesq, int OnsetEpoch, int FiredEpoch, int LastEpoch, double LowestPesq, string? EndedBy,
-    int? EndEpoch);
+    int? EndEpoch)
+{
+    /// <summary>Whether the training-loss part of the rule could be checked at every epoch of this stretch.</summary>
+    public LossCondition LossCondition { get; init; } = LossCondition.Met;
+}

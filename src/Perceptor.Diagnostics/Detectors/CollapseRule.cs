@@ -28,7 +28,6 @@ public static class CollapseRule
         }
 
         var events = new List<CollapseEvent>();
-        var lossUnknown = new List<bool>();
         int peak = 0;
         int stretchStart = -1;
         bool stretchLossUnknown = false;
@@ -89,7 +88,7 @@ public static class CollapseRule
             FinalPesq = last.Pesq,
             TrainLossAtPeak = Finite(points[peakIndex].TrainLoss),
             TrainLossAtFinal = Finite(last.TrainLoss),
-            LossCondition = first is null ? null : lossUnknown[0] ? Detectors.LossCondition.Unknown : Detectors.LossCondition.Met,
+            LossCondition = first?.LossCondition,
             Events = events,
             Epochs = points.Count,
         };
@@ -98,8 +97,12 @@ public static class CollapseRule
         {
             if (open is not null)
             {
-                events.Add(open with { EndedBy = endedBy, EndEpoch = endEpoch });
-                lossUnknown.Add(stretchLossUnknown);
+                events.Add(open with
+                {
+                    EndedBy = endedBy,
+                    EndEpoch = endEpoch,
+                    LossCondition = stretchLossUnknown ? LossCondition.Unknown : LossCondition.Met,
+                });
             }
 
             open = null;

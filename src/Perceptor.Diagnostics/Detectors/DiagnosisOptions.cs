@@ -11,7 +11,8 @@ public sealed record DiagnosisOptions
     /// <summary>Skip rate from which skipping is a warning (product.md: below 10 % is fine). Default 0.10.</summary>
     public double SkipWarning { get; init; } = 0.10;
 
-    /// <summary>Skip rate from which skipping is critical (product.md: above 30 % undertrains D). Default 0.30.</summary>
+    /// <summary>Skip rate above which skipping is critical (product.md: above 30 % undertrains D; exactly 30 % is still a
+    /// warning). Default 0.30.</summary>
     public double SkipCritical { get; init; } = 0.30;
 
     /// <summary>A discriminator step with a loss below this is saturated (run-log.md). Default 1e-3.</summary>

@@ -104,9 +104,12 @@ public sealed record DiscAccounting
             bool every = run.Settings.StepLogInterval == 1;
             var p = new Proportion(known.Count(s => s.DiscSkipped == true), known.Count + unknown, every);
             string what = run.Source.SkipEvidence == SkipEvidence.Explicit ? "explicit skip flags" : "exact 0.0 disc losses";
-            string sample = every ? $"every step logged ({Fmt.Int(p.Total)})"
+            // Logged steps whose discriminator loss is blank or NaN say nothing either way: left out, but said so.
+            long missing = run.Steps.LongCount(s => s.DiscSkipped is null && s.DiscLoss is not 0);
+            string sample = (every ? $"every step logged ({Fmt.Int(p.Total)})"
                 : $"{Fmt.Int(p.Total)} logged steps" +
-                  (run.Settings.StepLogInterval is > 1 ? $", one every {Fmt.Int(run.Settings.StepLogInterval.Value)}" : "");
+                  (run.Settings.StepLogInterval is > 1 ? $", one every {Fmt.Int(run.Settings.StepLogInterval.Value)}" : "")) +
+                (missing > 0 ? $"; {Fmt.Int(missing)} more logged steps without a discriminator loss value (blank or NaN) are left out" : "");
             var perEpoch = known.GroupBy(s => s.Epoch).OrderBy(g => g.Key)
                 .Select(g => new EpochDiscRate(g.Key, new Proportion(g.Count(s => s.DiscSkipped == true), g.Count(), every)))
                 .ToList();

@@ -22,12 +22,12 @@ public static class DiscSkipDetector
 
         if (rate is { } r && r >= o.SkipWarning)
         {
-            return DetectorResult.Of(Skipping(run, context, r, r >= o.SkipCritical ? Severity.Critical : Severity.Warning));
+            return DetectorResult.Of(Skipping(run, context, r, SeverityOf(r, o)));
         }
 
         if (rate is null && lower is { } lo && lo >= o.SkipWarning)
         {
-            return DetectorResult.Of(Skipping(run, context, lo, lo >= o.SkipCritical ? Severity.Critical : Severity.Warning));
+            return DetectorResult.Of(Skipping(run, context, lo, SeverityOf(lo, o)));
         }
 
         if (rate is { } low)
@@ -46,6 +46,11 @@ public static class DiscSkipDetector
 
         return DetectorResult.Of(Unknown(run, context));
     }
+
+    // "10-30 % a warning, above 30 % critical": a rate of exactly 30 % (15 of 50 logged steps) is still a warning. The
+    // margin keeps a count that lands on the threshold from being pushed over it by binary rounding.
+    private static Severity SeverityOf(double rate, DiagnosisOptions options) =>
+        rate > options.SkipCritical + 1e-12 ? Severity.Critical : Severity.Warning;
 
     private static Finding Skipping(RunData run, DiagnosisContext context, double rate, Severity severity)
     {
@@ -69,7 +74,7 @@ public static class DiscSkipDetector
                 evidence.Add("The step lines are a sample of the steps" +
                     (run.Settings.StepLogInterval is > 1 ? $" (one in {run.Settings.StepLogInterval})" : "") +
                     "; the interval assumes skips are spread evenly over the steps.");
-                if (p.Lower < context.Options.SkipWarning || (p.Lower < context.Options.SkipCritical && p.Upper >= context.Options.SkipCritical))
+                if (p.Lower < context.Options.SkipWarning || (p.Lower <= context.Options.SkipCritical && p.Upper > context.Options.SkipCritical))
                 {
                     evidence.Add("The interval straddles a threshold (10% warning, 30% critical): the severity follows the estimate.");
                 }

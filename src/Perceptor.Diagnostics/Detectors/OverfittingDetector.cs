@@ -20,7 +20,9 @@ public static class OverfittingDetector
             return DetectorResult.Empty;
         }
 
-        var best = points.MinBy(e => e.EvalLoss!.Value)!;
+        // Of equal minima the latest: the rise is measured from where the eval loss last stood at its lowest.
+        double lowest = points.Min(e => e.EvalLoss!.Value);
+        var best = points.Last(e => e.EvalLoss!.Value == lowest);
         double limit = best.EvalLoss!.Value * (1 + context.Options.OverfitRise);
         var after = points.Where(e => e.Epoch > best.Epoch).ToList();
         int above = after.Count(e => e.EvalLoss > limit);

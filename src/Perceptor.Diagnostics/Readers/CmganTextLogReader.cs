@@ -115,7 +115,7 @@ public static partial class CmganTextLogReader
     {
         private readonly List<ReadProblem> _problems = [];
         private readonly List<string> _notes = [];
-        private readonly List<(StepPoint Point, string? DiscToken)> _steps = [];
+        private readonly List<(StepPoint Point, string? DiscToken, bool DiscNone)> _steps = [];
         private readonly SortedDictionary<int, EvalAccumulator> _evals = [];
         private readonly List<CalibrationPoint> _calibration = [];
         private readonly Dictionary<string, int> _recognisedPrefixes = new(StringComparer.Ordinal);
@@ -153,6 +153,10 @@ public static partial class CmganTextLogReader
                 throw new LogReadException($"{path}: the file is empty");
             }
 
+            // Ranks of a multi-GPU run print in no fixed order: use the lowest rank that logs losses (rank 0, the one
+            // that saves the checkpoints), not whichever printed first.
+            _gpu = lines.Where(l => MetricWordRegex().IsMatch(l)).Select(l => GpuRegex().Match(l)).Where(m => m.Success)
+                .Select(m => ParseInt(m.Groups[1].Value)).Cast<int?>().Min();
             for (int i = 0; i < lines.Count; i++)
             {
                 if (!string.IsNullOrWhiteSpace(lines[i]))
@@ -276,7 +280,10 @@ public static partial class CmganTextLogReader
 
             Field? gen = fields.FirstOrDefault(f => f.Name.Role == MetricRole.GenLoss && f.Name.Split != MetricSplit.Eval);
             Field? disc = fields.FirstOrDefault(f => f.Name.Role == MetricRole.DiscLoss && f.Name.Split != MetricSplit.Eval);
-            ReportBadFields(number, fields);
+            // A trainer that returns None instead of a loss when it skips the discriminator step prints "None".
+            bool discNone = disc is { Value: null } && disc.Raw.Trim('\'', '"') is var r &&
+                (r.Equals("None", StringComparison.OrdinalIgnoreCase) || r.Equals("null", StringComparison.OrdinalIgnoreCase));
+            ReportBadFields(number, discNone ? fields.Where(f => f != disc) : fields);
             if (gen is null && disc is null)
             {
                 _problems.Add(new ReadProblem(number, number == _lastContentLine
@@ -298,7 +305,7 @@ public static partial class CmganTextLogReader
                 GenLoss = gen?.Value,
                 DiscLoss = disc?.Value,
                 Line = number,
-            }, disc?.Value is null ? null : disc.Raw));
+            }, disc?.Value is null ? null : disc.Raw, discNone));
             _lastStepEpoch = epoch;
             _lastStepInEpoch = step;
             _stepsSinceEval = true;
@@ -315,6 +322,11 @@ public static partial class CmganTextLogReader
             }
 
             bool collides = _openEval is not null && usable.Any(f => Slot(_openEval, f.Name) is not null);
+            if (collides && ReplacesCutLine(number, explicitEpoch, usable))
+            {
+                return;
+            }
+
             bool merge = _openEval is not null && !_stepsSinceEval && !collides &&
                 (explicitEpoch is null || explicitEpoch == _openEval.Epoch);
             int epoch = merge ? _openEval!.Epoch
@@ -329,6 +341,95 @@ public static partial class CmganTextLogReader
 
             _openEval = acc;
             _stepsSinceEval = false;
+        }
+
+        // Two test lines with no step line between them belong to the same epoch when the log has step lines. If the
+        // first holds only some of the values the second has again, it was cut (a damaged write); reading the second as
+        // the next epoch's would shift every later epoch and fake a resume, so the second replaces the first.
+        private bool ReplacesCutLine(int number, int? explicitEpoch, List<Field> usable)
+        {
+            if (_openEval is not { } previous || _stepsSinceEval || explicitEpoch is not null || _lastStepEpoch is null)
+            {
+                return false;
+            }
+
+            var had = Filled(previous);
+            var has = usable.Select(f => SlotName(f.Name)).OfType<string>().ToHashSet();
+            if (!had.IsProperSubsetOf(has))
+            {
+                return false;
+            }
+
+            _problems.Add(new ReadProblem(previous.Line, string.Create(CultureInfo.InvariantCulture,
+                $"test line with only {string.Join(", ", had)}, where the next test line (line {number}) also has " +
+                $"{string.Join(", ", has.Except(had))}: it looks cut off; line {number} is used instead")));
+            var fresh = new EvalAccumulator { Epoch = previous.Epoch, Line = number };
+            foreach (var f in usable)
+            {
+                Assign(fresh, f.Name, f.Value!.Value);
+            }
+
+            _evals[previous.Epoch] = fresh;
+            _openEval = fresh;
+            return true;
+        }
+
+        private static string? SlotName(MetricName name) => (name.Role, name.Split) switch
+        {
+            (MetricRole.GenLoss, MetricSplit.Train) => "train loss",
+            (MetricRole.GenLoss, _) => "loss",
+            (MetricRole.DiscLoss, MetricSplit.Train) => "train disc loss",
+            (MetricRole.DiscLoss, _) => "disc loss",
+            (MetricRole.Pesq, MetricSplit.Train) => null,
+            (MetricRole.Pesq, _) => "PESQ",
+            (MetricRole.NoisyPesq, _) => "noisy PESQ",
+            _ => null,
+        };
+
+        private static HashSet<string> Filled(EvalAccumulator acc)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (value, name) in new (double?, string)[]
+            {
+                (acc.TrainLoss, "train loss"), (acc.GenLoss, "loss"), (acc.TrainDiscLoss, "train disc loss"),
+                (acc.DiscLoss, "disc loss"), (acc.Pesq, "PESQ"), (acc.NoisyPesq, "noisy PESQ"),
+            })
+            {
+                if (value is not null)
+                {
+                    names.Add(name);
+                }
+            }
+
+            return names;
+        }
+
+        // A test line without a value (PESQ, say) that nearly every other test line has was most likely cut.
+        private void FlagMissingEvalValues()
+        {
+            if (_evals.Count < 3)
+            {
+                return;
+            }
+
+            var flagged = _problems.Where(p => p.Line is not null).Select(p => p.Line!.Value).ToHashSet();
+            var filled = _evals.Values.Select(a => (Acc: a, Names: Filled(a))).ToList();
+            var counts = filled.SelectMany(f => f.Names).GroupBy(n => n).ToDictionary(g => g.Key, g => g.Count());
+            foreach (var (acc, names) in filled)
+            {
+                // Usual: at least 80% of the other test lines have it.
+                var missing = counts.Where(c => !names.Contains(c.Key) && c.Value >= 0.8 * (filled.Count - 1))
+                    .Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
+                if (missing.Count == 0 || flagged.Contains(acc.Line))
+                {
+                    continue;
+                }
+
+                string what = string.Join(", ", missing);
+                _problems.Add(new ReadProblem(acc.Line, acc.Line == _lastContentLine
+                    ? $"test line without {what}, which the other test lines have: the log ends here and looks cut off; the rest of the line is used"
+                    : $"test line without {what}, which the other test lines have (a damaged line?); the rest of the line is used"));
+            }
         }
 
         private EvalAccumulator EvalFor(int epoch, int number, bool explicitEpoch, bool merge)
@@ -572,6 +673,7 @@ public static partial class CmganTextLogReader
             }
 
             FlagMissingValues();
+            FlagMissingEvalValues();
             var steps = ClassifyZeros();
             int? interval = _logInterval ?? StepAggregation.InferInterval(steps);
             steps = StepAggregation.WithPositions(steps, interval);
@@ -636,7 +738,7 @@ public static partial class CmganTextLogReader
                     Kind = LogKind.Text,
                     Description = "text log of the CMGAN reference trainer",
                     Lines = lines.Count,
-                    SkipEvidence = steps.Any(s => s.DiscLoss is not null) ? SkipEvidence.ExactZero : SkipEvidence.None,
+                    SkipEvidence = SkipEvidenceOf(steps),
                     EvalComparability = EvalComparability.Unknown,
                     EvalComparabilityReason = "a text log does not record how the test crops were chosen; the reference " +
                         "test() draws a new random 2 s crop of every test file each epoch",
@@ -658,6 +760,18 @@ public static partial class CmganTextLogReader
             };
         }
 
+        // Skips logged as None are explicit skip flags; where zeros mark (some of) them, the reference convention holds.
+        private SkipEvidence SkipEvidenceOf(List<StepPoint> steps)
+        {
+            bool zeroSkips = steps.Any(s => s.DiscSkipped == true && s.DiscLoss is not null);
+            if (_steps.Any(s => s.DiscNone) && !zeroSkips)
+            {
+                return SkipEvidence.Explicit;
+            }
+
+            return steps.Any(s => s.DiscLoss is not null) ? SkipEvidence.ExactZero : SkipEvidence.None;
+        }
+
         // A step line without the disc_loss (or loss) that nearly every other step line has was most likely cut.
         private void FlagMissingValues()
         {
@@ -669,10 +783,10 @@ public static partial class CmganTextLogReader
             var flagged = _problems.Where(p => p.Line is not null).Select(p => p.Line!.Value).ToHashSet();
             double withDisc = _steps.Count(s => s.Point.DiscLoss is not null) / (double)_steps.Count;
             double withGen = _steps.Count(s => s.Point.GenLoss is not null) / (double)_steps.Count;
-            foreach (var (point, _) in _steps)
+            foreach (var (point, _, discNone) in _steps)
             {
                 int line = point.Line!.Value;
-                if (flagged.Contains(line))
+                if (flagged.Contains(line) || discNone)
                 {
                     continue;
                 }
@@ -696,7 +810,14 @@ public static partial class CmganTextLogReader
                 _notes.Add(note);
             }
 
-            return _steps.Select((s, i) => s.Point with { DiscSkipped = skipped[i] }).ToList();
+            int nones = _steps.Count(s => s.DiscNone);
+            if (nones > 0)
+            {
+                _notes.Add(nones.ToString(CultureInfo.InvariantCulture) + " step lines log disc_loss as None: no discriminator " +
+                    "loss was computed for that batch, so each is read as a skipped discriminator step.");
+            }
+
+            return _steps.Select((s, i) => s.Point with { DiscSkipped = s.DiscNone ? true : skipped[i] }).ToList();
         }
 
         private void DescribeSteps(List<StepPoint> steps, int? interval)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Perceptor.Diagnostics.Runs;
 
 namespace Perceptor.Diagnostics.Readers;
@@ -10,9 +11,10 @@ namespace Perceptor.Diagnostics.Readers;
 /// disc_loss</c>). Column names are matched loosely (synonyms, case, separators, camelCase); the columns used and
 /// ignored are recorded in <see cref="RunSource.ColumnsUsed"/>. Comma, semicolon and tab separators are recognised.
 /// A row with the wrong number of fields is skipped and reported by line; a cell that is not a number is reported
-/// and left out while the rest of its row is used.
+/// and left out while the rest of its row is used. Where the separator is not a comma, a decimal comma (<c>0,162</c>,
+/// as spreadsheets in many locales export) is read as a decimal point.
 /// </summary>
-public static class CsvLogReader
+public static partial class CsvLogReader
 {
     // Quantities diagnose uses, with the names they get in ColumnsUsed.
     private const string EpochKey = "epoch";
@@ -73,7 +75,8 @@ public static class CsvLogReader
         }
 
         var problems = new List<ReadProblem>();
-        var rows = ReadRows(lines, headerIndex, delimiter, header.Count, columns, problems);
+        var repeatedHeaders = new List<int>();
+        var rows = ReadRows(lines, headerIndex, delimiter, header, columns, problems, repeatedHeaders, out int decimalCommas);
         bool perStep = columns.ContainsKey(StepKey) &&
             (!columns.ContainsKey(EpochKey) || rows.GroupBy(r => r.Epoch).Any(g => g.Count() > 1));
         if (columns.ContainsKey(StepKey) && !columns.ContainsKey(EpochKey))
@@ -86,6 +89,18 @@ public static class CsvLogReader
             "Columns used: " + string.Join(", ", used.Select(u => $"{u.Value} → {u.Key}")) +
                 (ignored.Count > 0 ? "; ignored: " + string.Join(", ", ignored) : "") + ".",
         };
+        if (repeatedHeaders.Count > 0)
+        {
+            string at = string.Join(", ", repeatedHeaders.Select(l => l.ToString(CultureInfo.InvariantCulture)));
+            notes.Add($"The header row is repeated at line {at} (a resumed or second run appended to the same file); " +
+                "the rows after it are read as more of the log.");
+        }
+
+        if (decimalCommas > 0)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{decimalCommas} values are written with a decimal comma (e.g. 0,162) and are read as decimal numbers."));
+        }
 
         RunData data = perStep
             ? BuildPerStep(rows, columns, notes)
@@ -157,9 +172,14 @@ public static class CsvLogReader
         return map;
     }
 
-    private static List<Row> ReadRows(List<string> lines, int headerIndex, char delimiter, int width,
-        Dictionary<string, int> columns, List<ReadProblem> problems)
+    [GeneratedRegex(@"^[+-]?[0-9]+,[0-9]+(?:[eE][+-]?[0-9]+)?$")]
+    private static partial Regex DecimalCommaRegex();
+
+    private static List<Row> ReadRows(List<string> lines, int headerIndex, char delimiter, List<string> header,
+        Dictionary<string, int> columns, List<ReadProblem> problems, List<int> repeatedHeaders, out int decimalCommas)
     {
+        decimalCommas = 0;
+        int width = header.Count;
         var rows = new List<Row>();
         int lastContent = lines.FindLastIndex(l => !string.IsNullOrWhiteSpace(l)) + 1;
         int implicitEpoch = 0;
@@ -184,6 +204,12 @@ public static class CsvLogReader
                 fields.RemoveAt(fields.Count - 1);
             }
 
+            if (fields.Count == width && fields.SequenceEqual(header, StringComparer.OrdinalIgnoreCase))
+            {
+                repeatedHeaders.Add(number);
+                continue;
+            }
+
             if (fields.Count != width)
             {
                 string cut = number == lastContent && fields.Count < width ? " (the file ends here: it looks cut off)" : "";
@@ -197,6 +223,13 @@ public static class CsvLogReader
             foreach (var (key, index) in columns)
             {
                 string cell = fields[index].Trim();
+                if (delimiter != ',' && DecimalCommaRegex().IsMatch(cell))
+                {
+                    // Only a separator other than the comma leaves the comma free to be a decimal mark.
+                    cell = cell.Replace(',', '.');
+                    decimalCommas++;
+                }
+
                 raw[key] = cell;
                 if (LogNumber.IsMissing(cell))
                 {

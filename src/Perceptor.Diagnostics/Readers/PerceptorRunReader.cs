@@ -80,9 +80,23 @@ public static partial class PerceptorRunReader
             notes.Add("No run_end record: the run is still going, or it was killed.");
         }
 
-        if (content.OfType<RunStartRecord>().Count() > 1)
+        var resumes = content.OfType<RunStartRecord>().Skip(1).ToList();
+        if (resumes.Count > 0)
         {
-            notes.Add("The run was resumed; a repeated epoch is represented by its last records.");
+            // A resume from a checkpoint taken mid-epoch runs that epoch again; one from an epoch's end repeats nothing.
+            var repeated = content.OfType<EpochRecord>().GroupBy(r => r.Epoch).Where(g => g.Count() > 1).Select(g => g.Key)
+                .Order().ToList();
+            string where = string.Join(", ", resumes.Select(r => r.Epoch.ToString(CultureInfo.InvariantCulture)));
+            string again = string.Join(", ", repeated.Select(e => e.ToString(CultureInfo.InvariantCulture)));
+            notes.Add((resumes.Count == 1
+                    ? $"The run was resumed once, at epoch {where}"
+                    : $"The run was resumed {resumes.Count.ToString(CultureInfo.InvariantCulture)} times, at epochs {where}") +
+                repeated.Count switch
+                {
+                    0 => "; no epoch was run twice.",
+                    1 => $"; epoch {again} ran again and is represented by its last records.",
+                    _ => $"; epochs {again} ran again and are represented by their last records.",
+                });
         }
 
         var (comparability, reason) = Comparability(start, evalRecords.Values.ToList());

@@ -60,8 +60,11 @@ public static partial class RunReader
             throw new LogReadException($"{path}: the file is empty");
         }
 
+        // A UTF-16 text (what Windows PowerShell 5 writes for "python train.py > train.log") is half zero bytes; its
+        // byte order mark says it is text, and the readers decode it from that mark.
+        bool utf16 = read >= 2 && ((start[0] == 0xFF && start[1] == 0xFE) || (start[0] == 0xFE && start[1] == 0xFF));
         int zeros = start.AsSpan(0, read).Count((byte)0);
-        if (zeros > read / 10)
+        if (!utf16 && zeros > read / 10)
         {
             throw new LogReadException($"{path}: binary data, not a text log (is this a checkpoint or an event file?)");
         }

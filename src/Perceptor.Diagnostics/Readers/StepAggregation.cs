@@ -6,21 +6,32 @@ namespace Perceptor.Diagnostics.Readers;
 internal static class StepAggregation
 {
     /// <summary>
-    /// Steps between two logged steps: the greatest common divisor of the logged step numbers (every 500th step
-    /// logs 500, 1000, ... ⇒ 500; every step ⇒ 1). Null when no step numbers are known.
+    /// Steps between two logged steps: the greatest common divisor of the gaps between consecutive logged steps of an
+    /// epoch (500, 1000, ... ⇒ 500; 1, 501, 1001, ... ⇒ 500; every step ⇒ 1), or of the step numbers themselves
+    /// where no epoch has two logged steps. Null when no step numbers are known.
     /// </summary>
     public static int? InferInterval(IReadOnlyList<StepPoint> steps)
     {
-        long gcd = 0;
+        long gaps = 0;
+        long numbers = 0;
+        StepPoint? previous = null;
         foreach (var s in steps)
         {
             long n = s.StepInEpoch ?? s.Step ?? 0;
             if (n > 0)
             {
-                gcd = Gcd(gcd, n);
+                numbers = Gcd(numbers, n);
+                long p = previous is null ? 0 : previous.StepInEpoch ?? previous.Step ?? 0;
+                if (previous?.Epoch == s.Epoch && p > 0 && n != p)
+                {
+                    gaps = Gcd(gaps, Math.Abs(n - p));
+                }
+
+                previous = s;
             }
         }
 
+        long gcd = gaps > 0 ? gaps : numbers;
         return gcd > 0 && gcd <= int.MaxValue ? (int)gcd : null;
     }
 

@@ -99,6 +99,21 @@ public class DiagnoseCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("--collapse-drop", "0", "--collapse-drop must be a positive number")]
+    [InlineData("--collapse-drop", "-0.2", "--collapse-drop must be a positive number")]
+    [InlineData("--collapse-epochs", "0", "--collapse-epochs must be at least 1")]
+    [InlineData("--format", "xml", "--format must be text, md or json")]
+    [InlineData("--kind", "tsv", "--kind must be auto, run, jsonl, text or csv")]
+    [InlineData("--loss-weights", "0.1,0.9", "--loss-weights needs four numbers")]
+    public void Bad_option_values_exit_with_2_as_documented(string option, string value, string message)
+    {
+        var (code, stdout, stderr) = Run("diagnose", Log(), option, value);
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("--collapse-drop", "0")]
     [InlineData("--collapse-epochs", "0")]
     [InlineData("--format", "xml")]

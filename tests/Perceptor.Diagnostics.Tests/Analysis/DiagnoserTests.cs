@@ -104,4 +104,20 @@ public class DiagnoserTests
             new DiagnosisOptions { GenLr = 5e-4, DiscLr = 5e-4 });
         Assert.Equal(Verdict.RuledOut, d.Verdict(HypothesisId.H2).Verdict);
     }
+
+    [Fact]
+    public void A_nan_eval_pesq_is_named_as_left_out_of_the_collapse_rule()
+    {
+        var d = Diagnose.Csv("""
+            epoch,train_gen_loss_avg,test_pesq
+            0,0.20,2.40
+            1,0.19,nan
+            2,0.18,2.64
+            3,0.17,2.30
+            4,0.16,2.35
+            """);
+
+        Assert.True(d.Collapse.Detected);
+        Assert.Contains(d.CannotTell, c => c.StartsWith("Eval PESQ at epoch 1: the log has NaN", StringComparison.Ordinal));
+    }
 }

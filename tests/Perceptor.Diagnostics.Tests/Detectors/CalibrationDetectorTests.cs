@@ -22,6 +22,21 @@ public class CalibrationDetectorTests
     }
 
     [Fact]
+    public void A_discriminator_off_from_its_first_probe_leaves_h2_open_instead_of_supporting_it()
+    {
+        // Miscalibrated at every probe from epoch 0 on: nothing shows it tracking PESQ and then drifting away.
+        var d = Diagnose.Run(new PerceptorRun { DriftFrom = 0 });
+
+        var f = d.Find(FindingIds.DiscMiscalibrated);
+        Assert.NotNull(f);
+        Assert.StartsWith("The discriminator does not predict PESQ, from the first probe at epoch 0", f.Title, StringComparison.Ordinal);
+        Assert.DoesNotContain(f.Hypotheses, h => h is { Hypothesis: HypothesisId.H2, Stance: Stance.Supports });
+        Assert.Contains(f.Hypotheses, h => h is { Hypothesis: HypothesisId.H2, Stance: Stance.Open });
+        Assert.Contains(f.Evidence, e => e.Contains("No probe shows it calibrated", StringComparison.Ordinal));
+        Assert.NotEqual(Verdict.Supported, d.Verdict(HypothesisId.H2).Verdict);
+    }
+
+    [Fact]
     public void A_discriminator_that_stays_calibrated_through_the_collapse_weakens_h1_and_h2()
     {
         var d = Diagnose.Run(new PerceptorRun { GenLr = 1e-3, DiscLr = 1e-3 });

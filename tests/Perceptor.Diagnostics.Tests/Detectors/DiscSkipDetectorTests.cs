@@ -37,6 +37,30 @@ public class DiscSkipDetectorTests
         Assert.Equal(Severity.Warning, d.Find(FindingIds.DiscSkipping)!.Severity);
     }
 
+    [Theory]
+    [InlineData(15, Severity.Warning)]
+    [InlineData(16, Severity.Critical)]
+    [InlineData(5, Severity.Warning)]
+    public void Exactly_thirty_percent_is_still_a_warning_and_only_above_it_critical(int zeros, Severity expected)
+    {
+        // 50 logged steps, the first `zeros` of them skipped: 15 is 30.0% ("10-30% a warning"), 16 is 32%, 5 is 10%.
+        var lines = new List<string>();
+        for (int i = 0; i < 50; i++)
+        {
+            string disc = i < zeros ? "0.0" : "0.0071";
+            lines.Add($"INFO:root:GPU: 0, Epoch {i / 5}, Step {500 * ((i % 5) + 1)}, loss: 0.15, disc_loss: {disc}");
+            if (i % 5 == 4)
+            {
+                lines.Add("INFO:root:GPU: 0, Test Gen loss: 0.1, Disc loss: 0.004, PESQ: 2.5");
+            }
+        }
+
+        var d = Diagnose.Text(string.Join('\n', lines));
+
+        Assert.Equal(zeros / 50.0, d.Disc.SkipRate);
+        Assert.Equal(expected, d.Find(FindingIds.DiscSkipping)!.Severity);
+    }
+
     [Fact]
     public void Skipping_that_was_as_frequent_before_the_collapse_does_not_explain_its_timing()
     {
@@ -180,5 +204,25 @@ public class DiscSkipDetectorTests
         Assert.Equal(SkipRateBasis.Exact, d.Disc.SkipBasis);
         Assert.Equal(0.44, d.Disc.SkipRate!.Value, 12);
         Assert.Equal(Severity.Critical, d.Find(FindingIds.DiscSkipping)!.Severity);
+    }
+
+    [Fact]
+    public void Logged_steps_without_a_disc_loss_are_left_out_of_the_rate_and_said_to_be()
+    {
+        var d = Diagnose.Csv("""
+            epoch,step,gen_loss,disc_loss
+            0,100,0.2,0.01
+            0,200,0.2,
+            0,300,0.2,0.0
+            0,400,0.2,nan
+            1,100,0.19,0.009
+            1,200,0.19,0.0
+            1,300,0.19,
+            1,400,0.19,0.008
+            """);
+
+        Assert.Equal(2 / 5.0, d.Disc.SkipRate);
+        Assert.Contains("3 more logged steps without a discriminator loss value", d.Disc.SkipBasisText, StringComparison.Ordinal);
+        Assert.Contains("without a discriminator loss value (blank or NaN) are left out", DiagnosisText.Format(d), StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using Perceptor.Diagnostics.Detectors;
 using Perceptor.Diagnostics.Readers;
 using Perceptor.Diagnostics.Runs;
 using Perceptor.Diagnostics.Tests.Fixtures;
@@ -316,10 +317,124 @@ public class CmganTextLogReaderTests
     }
 
     [Fact]
+    public void Rank_zero_is_used_even_when_another_rank_printed_first()
+    {
+        var run = Read("""
+            INFO:root:GPU: 1, Epoch 0, Step 500, loss: 0.3, disc_loss: 0.0
+            INFO:root:GPU: 0, Epoch 0, Step 500, loss: 0.2, disc_loss: 0.01
+            INFO:root:GPU: 1, Epoch 0, Step 1000, loss: 0.29, disc_loss: 0.0
+            INFO:root:GPU: 0, Epoch 0, Step 1000, loss: 0.19, disc_loss: 0.01
+            INFO:root:GPU: 1, Test Gen loss: 0.2, Disc loss: 0.004, PESQ: 2.2
+            INFO:root:GPU: 0, Test Gen loss: 0.11, Disc loss: 0.004, PESQ: 2.5
+            """);
+
+        Assert.Equal([0.2, 0.19], run.Steps.Select(s => s.GenLoss ?? 0));
+        Assert.Equal(2.5, run.Epochs.Single().EvalPesq);
+        Assert.Contains(run.Source.Notes, n => n.Contains("GPU 1 are left out", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_tensor_printed_as_a_value_is_read()
     {
         var run = Read("Epoch 0, Step 500, loss: tensor(0.2100, device='cuda:0'), disc_loss: tensor(0.0030, device='cuda:0')\n");
         Assert.Equal(0.21, run.Steps.Single().GenLoss);
         Assert.Equal(0.003, run.Steps.Single().DiscLoss);
+    }
+
+    [Fact]
+    public void A_disc_loss_logged_as_none_is_a_skipped_step_not_a_damaged_line()
+    {
+        // A patched trainer that returns None when batch_pesq fails: 1 of every 5 logged steps.
+        var lines = new List<string>();
+        for (int e = 0; e < 4; e++)
+        {
+            for (int k = 1; k <= 5; k++)
+            {
+                lines.Add($"INFO:root:GPU: 0, Epoch {e}, Step {100 * k}, loss: 0.15, disc_loss: {(k == 2 ? "None" : "0.0093")}");
+            }
+
+            lines.Add("INFO:root:GPU: 0, Test Gen loss: 0.1, Disc loss: 0.004, PESQ: 2.5");
+        }
+
+        var d = Diagnose.Text(string.Join('\n', lines));
+
+        Assert.Empty(d.Run.Source.Problems);
+        Assert.Equal(4, d.Run.Steps.Count(s => s.DiscSkipped == true));
+        Assert.Equal(0.2, d.Disc.SkipRate);
+        Assert.Equal(SkipEvidence.Explicit, d.Run.Source.SkipEvidence);
+        Assert.Equal(Severity.Warning, d.Find(FindingIds.DiscSkipping)!.Severity);
+        Assert.Contains(d.Run.Source.Notes, n => n.Contains("disc_loss as None", StringComparison.Ordinal));
+    }
+
+    private static List<string> FourEpochs()
+    {
+        var lines = new List<string>();
+        double[] pesq = [2.45, 2.57, 2.64, 2.60];
+        for (int e = 0; e < 4; e++)
+        {
+            for (int k = 1; k <= 3; k++)
+            {
+                lines.Add($"INFO:root:GPU: 0, Epoch {e}, Step {500 * k}, loss: 0.15, disc_loss: 0.0093");
+            }
+
+            lines.Add($"INFO:root:GPU: 0, Test Gen loss: 0.11{e}, Disc loss: 0.004, PESQ: {pesq[e]}");
+        }
+
+        return lines;
+    }
+
+    [Fact]
+    public void A_cut_test_line_followed_by_the_whole_one_does_not_shift_the_epochs()
+    {
+        var lines = FourEpochs();
+        lines.Insert(7, "INFO:root:GPU: 0, Test Gen loss: 0.1");   // line 8, a cut write before epoch 1's test line
+
+        var run = Read(string.Join('\n', lines));
+
+        Assert.Equal([0, 1, 2, 3], run.Epochs.Select(e => e.Epoch));
+        Assert.Equal([2.45, 2.57, 2.64, 2.60], run.Epochs.Select(e => e.EvalPesq!.Value));
+        Assert.Equal(0.111, run.Epochs[1].EvalLoss);
+        Assert.DoesNotContain(run.Source.Notes, n => n.Contains("start again", StringComparison.Ordinal));
+        var problem = Assert.Single(run.Source.Problems);
+        Assert.Equal(8, problem.Line);
+        Assert.Contains("cut off", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_last_test_line_cut_before_its_pesq_is_named_as_cut_off()
+    {
+        var lines = FourEpochs();
+        lines[^1] = "INFO:root:GPU: 0, Test Gen loss: 0.113, Disc loss: 0.004, PES";
+
+        var run = Read(string.Join('\n', lines));
+
+        Assert.Null(run.Epochs.Single(e => e.Epoch == 3).EvalPesq);
+        var problem = Assert.Single(run.Source.Problems);
+        Assert.Equal(16, problem.Line);
+        Assert.Contains("without PESQ", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("cut off", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Steps_logged_at_1_501_1001_are_a_sample_one_in_500_not_every_step()
+    {
+        // A trainer that logs when idx % 500 == 0 but prints step = idx + 1.
+        var lines = new List<string>();
+        for (int e = 0; e < 3; e++)
+        {
+            for (int step = 1; step <= 2001; step += 500)
+            {
+                lines.Add($"INFO:root:GPU: 0, Epoch {e}, Step {step}, loss: 0.15, disc_loss: {(step == 501 ? "0.0" : "0.0093")}");
+            }
+
+            lines.Add("INFO:root:GPU: 0, Test Gen loss: 0.1, Disc loss: 0.004, PESQ: 2.5");
+        }
+
+        var d = Diagnose.Text(string.Join('\n', lines));
+
+        Assert.Equal(500, d.Run.Settings.StepLogInterval);
+        Assert.Equal(SkipRateBasis.Sample, d.Disc.SkipBasis);
+        Assert.Equal(0.2, d.Disc.SkipRate);
+        Assert.True(d.Disc.SkipUpper > 0.2);
     }
 }

@@ -46,6 +46,66 @@ public class CsvLogReaderTests
     }
 
     [Fact]
+    public void Decimal_commas_of_a_semicolon_csv_are_read_as_numbers()
+    {
+        // A spreadsheet export in a locale whose decimal mark is the comma: the separator becomes the semicolon.
+        var d = Diagnose.Csv("""
+            epoch;train_gen_loss_avg;train_disc_loss_avg;test_pesq
+            0;0,162;0,0136;2,45
+            1;0,157;0,0098;2,57
+            2;0,152;0,0064;2,64
+            3;0,147;0,0055;2,58
+            4;0,142;0,0050;2,30
+            5;0,138;0,0049;2,25
+            """);
+
+        Assert.Empty(d.Run.Source.Problems);
+        Assert.Equal(2.64, d.Run.Epochs[2].EvalPesq);
+        Assert.Equal(0.0064, d.Run.Epochs[2].TrainDiscLoss);
+        Assert.Equal(0.138, d.Run.Epochs[5].TrainLoss);
+        Assert.Equal((true, 2, 4), (d.Collapse.Detected, d.Collapse.PeakEpoch, d.Collapse.OnsetEpoch));
+        Assert.Contains(d.Run.Source.Notes, n => n.Contains("decimal comma", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_decimal_comma_zero_in_a_tab_separated_step_csv_is_still_a_skip()
+    {
+        var run = Read("epoch\tstep\tgen_loss\tdisc_loss\n0\t500\t0,2\t0,0123\n0\t1000\t0,19\t0,0\n1\t500\t0,18\t0,0117\n");
+
+        Assert.Empty(run.Source.Problems);
+        Assert.Equal([false, true, false], run.Steps.Select(s => s.DiscSkipped ?? false));
+        Assert.Equal(0.0123, run.Steps[0].DiscLoss);
+    }
+
+    [Fact]
+    public void In_a_comma_separated_csv_a_comma_is_never_a_decimal_mark()
+    {
+        // "0,5" here is two cells, so the row has one field too many.
+        var run = Read("epoch,train_gen_loss_avg,test_pesq\n0,0.2,2.5\n1,0,5,2.6\n");
+
+        Assert.Single(run.Epochs);
+        Assert.Contains(run.Source.Problems, p => p.Line == 3);
+    }
+
+    [Fact]
+    public void A_header_repeated_by_an_appended_run_is_a_note_not_five_damaged_cells()
+    {
+        var run = Read("""
+            epoch,train_gen_loss_avg,test_pesq
+            0,0.2,2.50
+            1,0.19,2.55
+            epoch,train_gen_loss_avg,test_pesq
+            1,0.19,2.56
+            2,0.18,2.60
+            """);
+
+        Assert.Empty(run.Source.Problems);
+        Assert.Contains(run.Source.Notes, n => n.Contains("header row is repeated at line 4", StringComparison.Ordinal));
+        Assert.Equal([0, 1, 2], run.Epochs.Select(e => e.Epoch));
+        Assert.Equal(2.56, run.Epochs[1].EvalPesq);
+    }
+
+    [Fact]
     public void Reads_a_per_step_csv_and_treats_exact_zeros_as_skips()
     {
         var run = Read("""

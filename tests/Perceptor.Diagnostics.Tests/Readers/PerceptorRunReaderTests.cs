@@ -84,4 +84,31 @@ public class PerceptorRunReaderTests
         var run = PerceptorRunReader.Read(file);
         Assert.Equal(EvalComparability.NotComparable, run.Source.EvalComparability);
     }
+
+    [Theory]
+    [InlineData(false, "The run was resumed once, at epoch 3; no epoch was run twice.")]
+    [InlineData(true, "The run was resumed once, at epoch 3; epoch 2 ran again and is represented by its last records.")]
+    public void A_resume_note_says_where_it_resumed_and_whether_an_epoch_ran_twice(bool repeatEpoch2, string note)
+    {
+        using var dir = new TempDirectory();
+        string file = new PerceptorRun().Write(Path.Combine(dir.Path, "run"));
+        var lines = File.ReadAllLines(file).ToList();
+        var resume = System.Text.Json.Nodes.JsonNode.Parse(lines[0])!.AsObject();
+        resume["resumed"] = true;
+        resume["epoch"] = 3;
+        int at = lines.FindIndex(l => l.Contains("\"type\":\"step\"", StringComparison.Ordinal) && l.Contains("\"epoch\":3,", StringComparison.Ordinal));
+        var insert = new List<string> { resume.ToJsonString() };
+        if (repeatEpoch2)
+        {
+            insert.Add(lines.Last(l => l.Contains("\"type\":\"epoch\"", StringComparison.Ordinal) && l.Contains("\"epoch\":2,", StringComparison.Ordinal)));
+        }
+
+        lines.InsertRange(at, insert);
+        File.WriteAllLines(file, lines);
+
+        var run = PerceptorRunReader.Read(file);
+
+        Assert.Empty(run.Source.Problems);
+        Assert.Contains(note, run.Source.Notes);
+    }
 }

@@ -50,6 +50,23 @@ public class RunReaderTests
         Assert.Contains("not found", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    public void A_utf16_log_with_its_byte_order_mark_is_text_not_binary(string encoding)
+    {
+        // Windows PowerShell 5 redirects a program's output to a UTF-16 file with a byte order mark.
+        using var dir = new TempDirectory();
+        string path = Path.Combine(dir.Path, "train.log");
+        var enc = System.Text.Encoding.GetEncoding(encoding);
+        File.WriteAllBytes(path, [.. enc.GetPreamble(), .. enc.GetBytes(new ReferenceLog().ToString().Replace("\n", "\r\n", StringComparison.Ordinal))]);
+
+        Assert.Equal(LogKind.Text, RunReader.Detect(path));
+        var run = RunReader.Read(path);
+        Assert.Empty(run.Source.Problems);
+        Assert.Equal(2.64, run.Epochs.Single(e => e.Epoch == 2).EvalPesq);
+    }
+
     [Fact]
     public void A_binary_file_is_a_clear_error()
     {
