@@ -98,9 +98,13 @@ public static class CalibrationDetector
                 ? $"The discriminator does not predict PESQ, from the first probe at epoch {firstBad.Point.Epoch} ({firstBad.Issues[0]})"
                 : $"The discriminator stopped predicting PESQ from epoch {firstBad.Point.Epoch} ({firstBad.Issues[0]})",
             Evidence = evidence,
-            Next = "Run the arms that target the discriminator with the same seed: disc LR = gen LR (H2) and the per-clip mask " +
-                "failure policy (H1); compare calibration per epoch. If it still drifts, add (clean, noisy) anchors and a replay " +
-                "buffer as MetricGAN+ does.",
+            Next = offFromTheStart
+                ? "Train longer and watch whether calibration ever settles; then run the arms that target the discriminator with " +
+                    "the same seed: the per-clip mask failure policy (H1) and disc LR = gen LR (H2), comparing calibration per " +
+                    "epoch. If it never tracks PESQ, add (clean, noisy) anchors and a replay buffer as MetricGAN+ does."
+                : "Run the arms that target the discriminator with the same seed: disc LR = gen LR (H2) and the per-clip mask " +
+                    "failure policy (H1); compare calibration per epoch. If it still drifts, add (clean, noisy) anchors and a " +
+                    "replay buffer as MetricGAN+ does.",
             Hypotheses = links,
         });
     }

@@ -19,6 +19,7 @@ public class CalibrationDetectorTests
         Assert.Contains(f.Evidence, e => e.Contains("D(clean, clean) = 0.62", StringComparison.Ordinal));
         Assert.Contains(f.Evidence, e => e.Contains("before the collapse onset", StringComparison.Ordinal));
         Assert.Contains(f.Hypotheses, h => h is { Hypothesis: HypothesisId.H2, Stance: Stance.Supports });
+        Assert.Contains("If it still drifts", f.Next, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,6 +35,9 @@ public class CalibrationDetectorTests
         Assert.Contains(f.Hypotheses, h => h is { Hypothesis: HypothesisId.H2, Stance: Stance.Open });
         Assert.Contains(f.Evidence, e => e.Contains("No probe shows it calibrated", StringComparison.Ordinal));
         Assert.NotEqual(Verdict.Supported, d.Verdict(HypothesisId.H2).Verdict);
+        // The advice must not speak of drift that was never seen.
+        Assert.Contains("never tracks PESQ", f.Next, StringComparison.Ordinal);
+        Assert.DoesNotContain("still drifts", f.Next, StringComparison.Ordinal);
     }
 
     [Fact]
