@@ -46,7 +46,8 @@ public sealed class ChildProcessTrainer : IRunTrainer
         }
 
         // Each child gets its own session (setsid), so a Ctrl+C on the terminal reaches only the experiment, which then
-        // asks every child once to stop; a child hit by both would take the second signal as "abort now".
+        // asks every child once to stop (with SIGTERM, see Interrupt); a child hit by both would take the second signal
+        // as "abort now".
         string? setsid = SetsidPath();
         var info = new ProcessStartInfo(setsid ?? _executable)
         {
@@ -133,7 +134,11 @@ public sealed class ChildProcessTrainer : IRunTrainer
 
     private static string? SetsidPath() => OperatingSystem.IsWindows() ? null : SetsidCandidates.FirstOrDefault(File.Exists);
 
-    /// <summary>Asks the child to stop as Ctrl+C would (SIGINT), and kills it if it has not stopped after the grace period.</summary>
+    /// <summary>
+    /// Asks the child to stop with SIGTERM, which <c>perceptor train</c> treats like Ctrl+C, and kills it if it has not
+    /// stopped after the grace period. Not SIGINT: an experiment started in the background of a script (or of a batch
+    /// job) has SIGINT ignored, its children inherit that, and a SIGINT would leave them training until the kill.
+    /// </summary>
     private void Interrupt(Process process)
     {
         try
@@ -145,7 +150,7 @@ public sealed class ChildProcessTrainer : IRunTrainer
 
             if (!OperatingSystem.IsWindows())
             {
-                using var kill = Process.Start(new ProcessStartInfo("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)])
+                using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)])
                 {
                     UseShellExecute = false,
                 });
