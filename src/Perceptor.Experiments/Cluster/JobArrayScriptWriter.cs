@@ -134,10 +134,11 @@ public static class JobArrayScriptWriter
         }
 
         L("# A requeued or resubmitted task resumes its run from the run's last checkpoint; a finished run is not retrained.");
-        L("# At the time limit (or on cancel) the scheduler sends SIGTERM, then kills after a grace period (Slurm's KillWait,");
-        L("# 30 s by default; Torque's kill_delay): train stops at the next batch and writes a checkpoint if that batch ends");
-        L("# in time, else the task loses the steps since its last checkpoint. For long epochs keep checkpoint.everySteps set");
-        L("# (the voicebank preset writes one every 500 steps), then resubmit.");
+        int margin = StopMarginSeconds(WalltimeSeconds(o.Walltime));
+        L(string.Create(inv, $"# {margin} s before the walltime the task asks train to stop: it stops at its next batch and writes a checkpoint;"));
+        L("# resubmit to continue. A SIGTERM from the scheduler (time limit, cancel) does the same if the batch ends within the");
+        L("# scheduler's grace period, else the task loses the steps since its last checkpoint: for long epochs keep");
+        L("# checkpoint.everySteps set (the voicebank preset writes one every 500 steps).");
         L("# Logs: scheduler output in logs/, and each run's own log, appended across attempts, in logs/<arm>_seed-<s>.log.");
         L("#");
         L("# Gather the results when every task has finished (on any machine that sees the experiment folder):");
@@ -193,6 +194,7 @@ public static class JobArrayScriptWriter
         L("RUN_DIR=\"$OUT/$RUN\"");
         L("LOG=\"$OUT/logs/${RUN//\\//_}.log\"");
         L("mkdir -p \"$OUT/logs\"");
+        L("say() { local line; line=\"$(date '+%Y-%m-%dT%H:%M:%S') task $TASK: $*\"; printf '%s\\n' \"$line\"; printf '%s\\n' \"$line\" >> \"$LOG\"; }");
         L("export OMP_NUM_THREADS=\"$THREADS\" MKL_NUM_THREADS=\"$THREADS\"");
         if (o.Setup.Count > 0)
         {
@@ -211,7 +213,7 @@ public static class JobArrayScriptWriter
         L("# Finished (the last record is run_end completed/early_stop): nothing to do. A checkpoint: resume from it, with the");
         L("# run's own config.json (so no --preset/--config). Started but never checkpointed: keep the folder aside, start over.");
         L($"if [[ -f \"$RUN_DIR/{metrics}\" ]] && tail -n 1 \"$RUN_DIR/{metrics}\" | grep -Eq '\"reason\":\"(completed|early_stop)\"'; then");
-        L("  echo \"$(date '+%Y-%m-%dT%H:%M:%S') task $TASK: $RUN has already finished; nothing to do\" | tee -a \"$LOG\"");
+        L("  say \"$RUN has already finished; nothing to do\"");
         L("  exit 0");
         L("fi");
         var fresh = new StringBuilder();
@@ -231,16 +233,108 @@ public static class JobArrayScriptWriter
         L("  if [[ -n \"$(ls -A \"$RUN_DIR\" 2>/dev/null)\" ]]; then");
         L("    ASIDE=\"$RUN_DIR.aborted-$(date +%s)\"");
         L("    mv \"$RUN_DIR\" \"$ASIDE\"");
-        L("    echo \"$RUN never reached a checkpoint; its partial folder is kept as $ASIDE\" | tee -a \"$LOG\"");
+        L("    say \"$RUN never reached a checkpoint; its partial folder is kept as $ASIDE\"");
         L("  fi");
         L($"  MODE=({fresh}); WHAT=starting");
         L("fi");
         L();
-        L("echo \"$(date '+%Y-%m-%dT%H:%M:%S') task $TASK on $HOSTNAME, $THREADS threads: $WHAT $RUN\" | tee -a \"$LOG\"");
+        WriteStopHandling(L, o);
+        L();
+        L("# train's output goes to the scheduler's log and, appended, to the run's log through a FIFO: tee is started here so");
+        L("# the shell can wait for it, and ignores SIGTERM so that train's last lines (its checkpoint) still reach both logs.");
+        L("WORK=\"$(mktemp -d \"${TMPDIR:-/tmp}/perceptor-task.XXXXXX\")\"");
+        L("trap 'rm -rf \"$WORK\"' EXIT");
+        L("mkfifo \"$WORK/output\"");
+        L("(trap '' TERM INT USR1; exec tee -a \"$LOG\" < \"$WORK/output\") &");
+        L("TEE_PID=$!");
+        L("say \"on $HOSTNAME, $THREADS threads: $WHAT $RUN\"");
         // ${A[@]+"${A[@]}"} keeps an empty array legal under set -u in bash before 4.4 (still common on clusters).
-        L($"\"${{PERCEPTOR_CMD[@]}}\" train {TrainCommandLine.DataOption} \"$DATA\" {TrainCommandLine.RunOption} \"$RUN_DIR\" ${{MODE[@]+\"${{MODE[@]}}\"}} \\");
-        L("    \"${SETTINGS[@]}\" --set \"runtime.threads=$THREADS\" 2>&1 | tee -a \"$LOG\"");
+        // PBS's qsig signals every process of the job, so train must ignore the SIGUSR1 meant for this shell.
+        L($"(trap '' USR1; exec \"${{PERCEPTOR_CMD[@]}}\" train {TrainCommandLine.DataOption} \"$DATA\" {TrainCommandLine.RunOption} \"$RUN_DIR\" ${{MODE[@]+\"${{MODE[@]}}\"}} \\");
+        L("    \"${SETTINGS[@]}\" --set \"runtime.threads=$THREADS\") > \"$WORK/output\" 2>&1 &");
+        L("TRAIN_PID=$!");
+        L("# Poll rather than wait on train: a trap interrupts `wait`, and train's exit status is collected once, below.");
+        L("while kill -0 \"$TRAIN_PID\" 2>/dev/null; do");
+        if (o.Scheduler != Scheduler.Slurm)
+        {
+            L("  if (( SECONDS >= STOP_AT )); then stop_train \"the walltime ends in $MARGIN s\"; fi");
+        }
+
+        L("  sleep 2 & wait $! || true");
+        L("done");
+        L("STATUS=0");
+        L("wait \"$TRAIN_PID\" || STATUS=$?");
+        L("wait \"$TEE_PID\" || true");
+        L("if (( STATUS == 0 )); then");
+        L("  say \"train ended: $RUN is finished\"");
+        L("elif (( STOPPING )); then");
+        L("  say \"train stopped (status $STATUS); submit this task again to continue $RUN from its checkpoint\"");
+        L("else");
+        L("  say \"train failed (status $STATUS); its output is in $LOG\"");
+        L("fi");
+        L("exit \"$STATUS\"");
         return s.ToString();
+    }
+
+    /// <summary>
+    /// Seconds before the walltime at which a task asks train to stop: a tenth of the walltime, at most ten minutes,
+    /// enough for the batch in progress, an end-of-epoch evaluation and the checkpoint.
+    /// </summary>
+    internal static int StopMarginSeconds(int walltimeSeconds) => Math.Min(600, walltimeSeconds / 10);
+
+    internal static int WalltimeSeconds(string walltime)
+    {
+        var parts = walltime.Split(':');
+        return (int.Parse(parts[0], CultureInfo.InvariantCulture) * 60 + int.Parse(parts[1], CultureInfo.InvariantCulture)) * 60 +
+            int.Parse(parts[2], CultureInfo.InvariantCulture);
+    }
+
+    private static void WriteStopHandling(Action<string> L, ClusterOptions o)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        int walltime = WalltimeSeconds(o.Walltime);
+        L("# Stopping. At the time limit or on cancel the scheduler sends SIGTERM to every process of the task, train included,");
+        L("# and kills what is left after a grace period, or as soon as this script exits. train then stops at its next batch");
+        L("# and writes a checkpoint, so this shell traps SIGTERM and keeps waiting for it, without passing it on (a second");
+        L("# SIGTERM makes train end at once, without a checkpoint). SIGUSR1 (which train and tee ignore) and Ctrl+C (which");
+        L("# background processes ignore) are passed on to train once, as SIGTERM.");
+        switch (o.Scheduler)
+        {
+            case Scheduler.Slurm:
+                L("# Slurm sends SIGUSR1 to this shell ahead of the time limit (#SBATCH --signal above): the grace after its SIGTERM");
+                L("# (KillWait, 30 s by default) rarely covers a batch. By hand: scancel --batch --signal=USR1 <jobid>_<task>.");
+                break;
+            case Scheduler.Torque:
+                L("# Torque gives only kill_delay (2 s by default) after its SIGTERM, so this shell stops train itself MARGIN seconds");
+                L("# before the walltime (PBS_WALLTIME, else the one above). By hand: qsig -s USR1 '<jobid>[<task>]'.");
+                break;
+            default:
+                L("# PBS Pro gives only kill_delay (10 s by default) after its SIGTERM, so this shell stops train itself MARGIN seconds");
+                L("# before the walltime above (edit LIMIT if you submit with another). By hand: qsig -s USR1 '<jobid>[<task>]'.");
+                break;
+        }
+
+        L("STOPPING=0");
+        L("TRAIN_PID=");
+        L("# shellcheck disable=SC2317  # (called from the traps)");
+        L("stop_train() {");
+        L("  if (( STOPPING )); then return; fi");
+        L("  STOPPING=1");
+        L("  say \"$1: asking train to stop at its next batch and write a checkpoint\"");
+        L("  if [[ -n \"$TRAIN_PID\" ]]; then kill -TERM \"$TRAIN_PID\" 2>/dev/null || true; fi");
+        L("}");
+        L("trap 'STOPPING=1; say \"SIGTERM: waiting for train to write its checkpoint and end\"' TERM");
+        L("trap 'stop_train SIGUSR1' USR1");
+        L("trap 'stop_train SIGINT' INT");
+        if (o.Scheduler != Scheduler.Slurm)
+        {
+            string limit = o.Scheduler == Scheduler.Torque
+                ? string.Create(inv, $"LIMIT=\"${{PBS_WALLTIME:-{walltime}}}\"")
+                : string.Create(inv, $"LIMIT={walltime}");
+            L(limit);
+            L("MARGIN=$(( LIMIT / 10 > 600 ? 600 : LIMIT / 10 ))");
+            L("STOP_AT=$(( LIMIT - MARGIN ))");
+        }
     }
 
     private static void WriteDirectives(Action<string> L, ClusterOptions o, string outDir, int last)
@@ -274,7 +368,11 @@ public static class JobArrayScriptWriter
                 }
 
                 L($"#SBATCH --output={logs}/%x_%A_%a.out");
+                // A requeued task keeps its job and array ids, so its log file name: append rather than truncate it.
+                L("#SBATCH --open-mode=append");
                 L("#SBATCH --requeue");
+                // SIGUSR1 to the batch shell only (B:), which passes it on to train as SIGTERM; see WriteStopHandling.
+                L(string.Create(inv, $"#SBATCH --signal=B:USR1@{Math.Max(1, StopMarginSeconds(WalltimeSeconds(o.Walltime)))}"));
                 break;
 
             case Scheduler.Torque:
