@@ -33,6 +33,11 @@ public static class JobArrayScriptWriter
             warnings.Add("GPUs are requested but the runs train on the CPU; add --set runtime.device=cuda (needs the CUDA build of perceptor)");
         }
 
+        if (options.Scheduler != Scheduler.Slurm && outDir.Contains(':', StringComparison.Ordinal))
+        {
+            warnings.Add($"{outDir} holds a ':', which qsub reads in -o as host:path; the scheduler's output may go astray (the run logs do not)");
+        }
+
         if (options.Scheduler == Scheduler.PbsPro && plan.Runs.Count == 1 && options.MaxConcurrent is not null)
         {
             warnings.Add("a single task is submitted as a plain job (PBS Pro arrays need two or more subjobs); the concurrency limit is dropped");
@@ -56,7 +61,7 @@ public static class JobArrayScriptWriter
 
         Directory.CreateDirectory(Path.Combine(outDir, "logs"));
         string file = Path.Combine(outDir, $"submit-{SchedulerName(options.Scheduler)}.sh");
-        string submit = (options.Scheduler == Scheduler.Slurm ? "sbatch " : "qsub ") + file;
+        string submit = (options.Scheduler == Scheduler.Slurm ? "sbatch " : "qsub ") + Argument(file);
         string gather = "perceptor report " + Quote(outDir);
         string text = Render(plan, options, outDir, dataDir, submit, gather);
         string temp = file + ".tmp";
@@ -119,12 +124,12 @@ public static class JobArrayScriptWriter
         {
             case Scheduler.Slurm:
                 L("# Watch: squeue --me       Cancel: scancel <jobid>");
-                L($"# Rerun single tasks (e.g. after a node failure): sbatch --array=3,5 {Path.Combine(outDir, "submit-slurm.sh")}");
+                L($"# Rerun single tasks (e.g. after a node failure): sbatch --array=3,5 {Argument(Path.Combine(outDir, "submit-slurm.sh"))}");
                 break;
             case Scheduler.Torque:
                 L("# This is the Torque syntax (-t, PBS_ARRAYID). For PBS Professional / OpenPBS use --emit pbspro (-J, PBS_ARRAY_INDEX).");
                 L("# Watch: qstat -t -u $USER  Cancel: qdel '<jobid>[]'");
-                L($"# Rerun single tasks (e.g. after a node failure): qsub -t 3,5 {Path.Combine(outDir, "submit-pbs.sh")}");
+                L($"# Rerun single tasks (e.g. after a node failure): qsub -t 3,5 {Argument(Path.Combine(outDir, "submit-pbs.sh"))}");
                 break;
             case Scheduler.PbsPro:
                 L("# This is the PBS Professional / OpenPBS syntax (-J, PBS_ARRAY_INDEX). For Torque use --emit pbs (-t, PBS_ARRAYID).");
@@ -367,7 +372,7 @@ public static class JobArrayScriptWriter
                     L($"#SBATCH --account={o.Account}");
                 }
 
-                L($"#SBATCH --output={logs}/%x_%A_%a.out");
+                L($"#SBATCH --output={Argument(logs.Replace("%", "%%", StringComparison.Ordinal) + "/%x_%A_%a.out")}");
                 // A requeued task keeps its job and array ids, so its log file name: append rather than truncate it.
                 L("#SBATCH --open-mode=append");
                 L("#SBATCH --requeue");
@@ -393,7 +398,7 @@ public static class JobArrayScriptWriter
 
                 L("#PBS -S /bin/bash");
                 L("#PBS -j oe");
-                L($"#PBS -o {logs}/");
+                L($"#PBS -o {Argument(logs + "/")}");
                 L("#PBS -r y");
                 break;
 
@@ -424,12 +429,21 @@ public static class JobArrayScriptWriter
 
                 L("#PBS -S /bin/bash");
                 L("#PBS -j oe");
-                L(array ? $"#PBS -o {logs}/{o.JobName}.^array_index^.out" : $"#PBS -o {logs}/{o.JobName}.out");
+                L($"#PBS -o {Argument(logs + "/" + o.JobName + (array ? ".^array_index^.out" : ".out"))}");
                 // PBS Pro only accepts rerunnable array jobs.
                 L("#PBS -r y");
                 break;
         }
     }
+
+    /// <summary>
+    /// A path as one argument of a <c>#SBATCH</c>/<c>#PBS</c> line or of a command shown to the user. sbatch and qsub
+    /// split those lines at blanks and take quotes as the shell does (sbatch also ends the line at an unquoted
+    /// <c>#</c>), so a path with a blank, a quote or a <c>#</c> is single-quoted as for bash; plain paths stay bare, as
+    /// admins expect to read them.
+    /// </summary>
+    private static string Argument(string path) =>
+        System.Text.RegularExpressions.Regex.IsMatch(path, "^[A-Za-z0-9_./%^@+=,:~-]+$") ? path : Quote(path);
 
     // sbatch exports the submitting environment by default; qsub passes only the variables named with -v.
     private static string SubmitWithEnv(Scheduler scheduler, string submit) => scheduler == Scheduler.Slurm

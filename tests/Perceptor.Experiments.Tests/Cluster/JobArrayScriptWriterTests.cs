@@ -192,6 +192,38 @@ public sealed class JobArrayScriptWriterTests : IDisposable
         Assert.Equal(data, File.ReadAllLines(calls)[2]);
     }
 
+    [Theory]
+    [InlineData(Scheduler.Slurm, "#SBATCH --output=", "/%x_%A_%a.out")]
+    [InlineData(Scheduler.Torque, "#PBS -o ", "/")]
+    [InlineData(Scheduler.PbsPro, "#PBS -o ", "/perceptor.^array_index^.out")]
+    public void An_experiment_folder_with_blanks_and_quotes_is_one_argument_of_the_directives_and_the_submit_command(Scheduler scheduler,
+        string directive, string fileName)
+    {
+        // sbatch and qsub split #SBATCH/#PBS lines at blanks and honour shell quotes; bash splits the same way.
+        string outDir = Path.Combine(_root, "my exp's #1");
+        var plan = ExperimentPlanner.Plan(new ExperimentSpec
+        {
+            DataDir = _data,
+            OutDir = outDir,
+            Arms = ExperimentPlanner.ParseArms(["baseline,mask"], null, null, []),
+            Seeds = [1],
+        });
+        var script = JobArrayScriptWriter.Write(plan, new ClusterOptions { Scheduler = scheduler });
+        string line = File.ReadAllLines(script.Path).Single(l => l.StartsWith(directive, StringComparison.Ordinal));
+
+        Assert.Equal([Path.Combine(outDir, "logs") + fileName], Words(line[directive.Length..]));
+        Assert.Equal([scheduler == Scheduler.Slurm ? "sbatch" : "qsub", script.Path], Words(script.SubmitCommand));
+        Assert.Equal(0, Bash(["-n", script.Path], new Dictionary<string, string>()).ExitCode);
+    }
+
+    /// <summary>The words bash makes of <paramref name="text"/> (no expansion happens for single-quoted text).</summary>
+    private static string[] Words(string text)
+    {
+        var result = Bash(["-c", "eval \"set -- $1\"; printf '%s\\n' \"$@\"", "words", text], new Dictionary<string, string>());
+        Assert.Equal(0, result.ExitCode);
+        return result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
     [Fact]
     public void Bad_resources_are_refused()
     {
