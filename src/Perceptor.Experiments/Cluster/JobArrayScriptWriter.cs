@@ -258,14 +258,16 @@ public static class JobArrayScriptWriter
         L($"(trap '' USR1; exec \"${{PERCEPTOR_CMD[@]}}\" train {TrainCommandLine.DataOption} \"$DATA\" {TrainCommandLine.RunOption} \"$RUN_DIR\" ${{MODE[@]+\"${{MODE[@]}}\"}} \\");
         L("    \"${SETTINGS[@]}\" --set \"runtime.threads=$THREADS\") > \"$WORK/output\" 2>&1 &");
         L("TRAIN_PID=$!");
-        L("# Poll rather than wait on train: a trap interrupts `wait`, and train's exit status is collected once, below.");
+        // A `wait` that a trap interrupts just as train exits can leave bash without train's status (it reports -1):
+        // so the shell polls with a foreground sleep (traps run when it ends) and waits for train only once it has ended.
+        L("# Poll rather than wait on train: traps run when each sleep ends; train's exit status is collected once, below.");
         L("while kill -0 \"$TRAIN_PID\" 2>/dev/null; do");
         if (o.Scheduler != Scheduler.Slurm)
         {
             L("  if (( SECONDS >= STOP_AT )); then stop_train \"the walltime ends in $MARGIN s\"; fi");
         }
 
-        L("  sleep 2 & wait $! || true");
+        L("  sleep 2 || true");
         L("done");
         L("STATUS=0");
         L("wait \"$TRAIN_PID\" || STATUS=$?");

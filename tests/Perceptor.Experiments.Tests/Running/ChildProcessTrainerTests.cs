@@ -23,7 +23,7 @@ public sealed class ChildProcessTrainerTests : IDisposable
             "trap '' INT\n" +
             $"trap 'echo TERM > \"{stopped}\"; exit 130' TERM\n" +
             $"touch \"{ready}\"\n" +
-            "for i in $(seq 600); do sleep 0.1; done\n" +
+            "i=0; while (( i++ < 600 )); do sleep 0.1; done\n" +
             "echo finished\n");
         var grace = TimeSpan.FromSeconds(20);
         var trainer = new ChildProcessTrainer("bash", [stub], TextWriter.Null, threadsPerRun: 0, stopGrace: grace);
