@@ -118,8 +118,19 @@ public static class JobArrayScriptWriter
         L("#");
         L("# Submit (from any folder; every path in this script is absolute):");
         L($"#   {submit}");
-        L("# The perceptor command defaults to `perceptor` on PATH; to use another build, export PERCEPTOR before submitting");
-        L($"# and pass it on, e.g.  PERCEPTOR=\"dotnet /opt/perceptor/perceptor.dll\" {SubmitWithEnv(o.Scheduler, submit)}");
+        if (o.Perceptor.Count > 0)
+        {
+            L("# The perceptor command: PERCEPTOR if set, else the perceptor that wrote this script where the node sees it,");
+            L($"#   {string.Join(" ", o.Perceptor.Select(Argument))}");
+            L("# else `perceptor` on PATH (after the site setup).");
+        }
+        else
+        {
+            L("# The perceptor command: PERCEPTOR if set, else `perceptor` on PATH (after the site setup).");
+        }
+
+        L("# To use another build, export PERCEPTOR before submitting and pass it on, e.g.");
+        L($"#   PERCEPTOR=\"dotnet /opt/perceptor/perceptor.dll\" {SubmitWithEnv(o.Scheduler, submit)}");
         switch (o.Scheduler)
         {
             case Scheduler.Slurm:
@@ -178,7 +189,6 @@ public static class JobArrayScriptWriter
         L(string.Create(inv, $"THREADS=\"${{{threadsVar}:-{o.Cpus}}}\""));
         L($"DATA={Quote(dataDir)}");
         L($"OUT={Quote(outDir)}");
-        L("read -r -a PERCEPTOR_CMD <<< \"${PERCEPTOR:-perceptor}\"");
         L();
         L("case \"$TASK\" in");
         for (int i = 0; i < plan.Runs.Count; i++)
@@ -213,6 +223,7 @@ public static class JobArrayScriptWriter
             L("set -u");
         }
 
+        WritePerceptorCommand(L, o);
         L();
         string metrics = RunFolderState.MetricsFile;
         L("# Finished (the last record is run_end completed/early_stop): nothing to do. A checkpoint: resume from it, with the");
@@ -252,7 +263,7 @@ public static class JobArrayScriptWriter
         L("mkfifo \"$WORK/output\"");
         L("(trap '' TERM INT USR1; exec tee -a \"$LOG\" < \"$WORK/output\") &");
         L("TEE_PID=$!");
-        L("say \"on $HOSTNAME, $THREADS threads: $WHAT $RUN\"");
+        L("say \"on $HOSTNAME, $THREADS threads: $WHAT $RUN with ${PERCEPTOR_CMD[*]}\"");
         // ${A[@]+"${A[@]}"} keeps an empty array legal under set -u in bash before 4.4 (still common on clusters).
         // PBS's qsig signals every process of the job, so train must ignore the SIGUSR1 meant for this shell.
         L($"(trap '' USR1; exec \"${{PERCEPTOR_CMD[@]}}\" train {TrainCommandLine.DataOption} \"$DATA\" {TrainCommandLine.RunOption} \"$RUN_DIR\" ${{MODE[@]+\"${{MODE[@]}}\"}} \\");
@@ -281,6 +292,31 @@ public static class JobArrayScriptWriter
         L("fi");
         L("exit \"$STATUS\"");
         return s.ToString();
+    }
+
+    private static void WritePerceptorCommand(Action<string> L, ClusterOptions o)
+    {
+        if (o.DotnetRoot is { } root)
+        {
+            L($"if [[ -z \"${{DOTNET_ROOT:-}}\" && -d {Quote(root)} ]]; then export DOTNET_ROOT={Quote(root)}; fi");
+        }
+
+        L("if [[ -n \"${PERCEPTOR:-}\" ]]; then");
+        L("  read -r -a PERCEPTOR_CMD <<< \"$PERCEPTOR\"");
+        var absolute = o.Perceptor.Where(Path.IsPathRooted).ToList();
+        if (o.Perceptor.Count > 0)
+        {
+            L($"elif {string.Join(" && ", absolute.Select(p => $"[[ -f {Quote(p)} ]]").DefaultIfEmpty("true"))}; then");
+            L($"  PERCEPTOR_CMD=({string.Join(" ", o.Perceptor.Select(Quote))})");
+        }
+
+        L("else");
+        L("  PERCEPTOR_CMD=(perceptor)");
+        L("fi");
+        L("if ! command -v \"${PERCEPTOR_CMD[0]}\" > /dev/null; then");
+        L("  say \"cannot run ${PERCEPTOR_CMD[0]} on $HOSTNAME: set PERCEPTOR (and pass it on to the job) or put perceptor on PATH in the site setup (--cluster-setup)\"");
+        L("  exit 127");
+        L("fi");
     }
 
     /// <summary>

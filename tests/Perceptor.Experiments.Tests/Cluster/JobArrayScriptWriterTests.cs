@@ -225,6 +225,44 @@ public sealed class JobArrayScriptWriterTests : IDisposable
     }
 
     [Fact]
+    public void Without_PERCEPTOR_a_task_runs_the_perceptor_that_wrote_the_script_where_the_node_sees_it()
+    {
+        // The README runs perceptor with dotnet run or from the build folder: nothing puts it on PATH.
+        string calls = Path.Combine(_root, "calls.txt");
+        string writer = Path.Combine(_root, "bin dir", "perceptor");
+        Directory.CreateDirectory(Path.GetDirectoryName(writer)!);
+        File.WriteAllText(writer, $"#!/bin/bash\nprintf '%s\\n' \"$@\" > '{calls}'\n");
+        File.SetUnixFileMode(writer, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var env = new Dictionary<string, string> { ["SLURM_ARRAY_TASK_ID"] = "0", ["PATH"] = "/usr/bin:/bin" };
+
+        var script = JobArrayScriptWriter.Write(Plan(), new ClusterOptions { Perceptor = [writer] });
+        var task = Bash([script.Path], env);
+        Assert.Equal(0, task.ExitCode);
+        Assert.Equal("train", File.ReadAllLines(calls)[0]);
+
+        // A node that does not see it, with no perceptor on PATH either, fails at once and says what to do.
+        File.Delete(writer);
+        var missing = Bash([script.Path], env);
+        Assert.Equal(127, missing.ExitCode);
+        Assert.Contains("set PERCEPTOR", missing.Output);
+    }
+
+    [Fact]
+    public void An_emitted_script_names_the_perceptor_that_wrote_it()
+    {
+        var result = ExperimentSession.Run(new ExperimentRequest
+        {
+            DataDir = _data,
+            OutDir = _out,
+            Arms = ["baseline,mask"],
+            Emit = new ClusterOptions { Scheduler = Scheduler.Torque },
+        }, TextWriter.Null);
+
+        var (executable, _) = Perceptor.Experiments.Running.PerceptorProcess.Current();
+        Assert.Contains($"PERCEPTOR_CMD=({JobArrayScriptWriter.Quote(executable)}", File.ReadAllText(result.Script!.Path));
+    }
+
+    [Fact]
     public void Bad_resources_are_refused()
     {
         Assert.Throws<ArgumentException>(() => JobArrayScriptWriter.Write(Plan(), new ClusterOptions { Walltime = "1 day" }));
