@@ -226,11 +226,17 @@ public static class JobArrayScriptWriter
         WritePerceptorCommand(L, o);
         L();
         string metrics = RunFolderState.MetricsFile;
-        L("# Finished (the last record is run_end completed/early_stop): nothing to do. A checkpoint: resume from it, with the");
-        L("# run's own config.json (so no --preset/--config). Started but never checkpointed: keep the folder aside, start over.");
+        L("# Finished (the last record is run_end completed/early_stop): nothing to do. Stopped on non-finite losses: failed, as");
+        L("# it would fail again. A checkpoint: resume from it, with the run's own config.json (so no --preset/--config).");
+        L("# Started but never checkpointed: keep the folder aside, start over.");
         L($"if [[ -f \"$RUN_DIR/{metrics}\" ]] && tail -n 1 \"$RUN_DIR/{metrics}\" | grep -Eq '\"reason\":\"(completed|early_stop)\"'; then");
         L("  say \"$RUN has already finished; nothing to do\"");
         L("  exit 0");
+        L("fi");
+        // As the local runner does: resuming from the last good checkpoint would repeat the same steps to the same NaN.
+        L($"if [[ -f \"$RUN_DIR/{metrics}\" ]] && tail -n 1 \"$RUN_DIR/{metrics}\" | grep -q '\"reason\":\"nonfinite\"'; then");
+        L("  say \"$RUN stopped on non-finite losses; it stays failed (delete its folder to train it again)\"");
+        L("  exit 1");
         L("fi");
         var fresh = new StringBuilder();
         if (!string.IsNullOrEmpty(plan.Spec.Preset))

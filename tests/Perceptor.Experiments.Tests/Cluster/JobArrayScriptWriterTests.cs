@@ -152,6 +152,33 @@ public sealed class JobArrayScriptWriterTests : IDisposable
     }
 
     [Fact]
+    public void A_run_that_stopped_on_non_finite_losses_is_not_trained_again_as_the_local_runner_does()
+    {
+        var script = JobArrayScriptWriter.Write(Plan(), new ClusterOptions());
+        string runDir = Path.Combine(_out, "baseline", "seed-1");
+        FakeRuns.Write(runDir, 1, [new FakeRuns.Epoch(2.0)], end: "nonfinite", checkpoint: true);
+        string calls = Path.Combine(_root, "calls.txt");
+        string stub = Path.Combine(_root, "stub-nan");
+        File.WriteAllText(stub, $"#!/bin/bash\ntouch '{calls}'\n");
+        File.SetUnixFileMode(stub, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var task = Bash([script.Path], new Dictionary<string, string> { ["SLURM_ARRAY_TASK_ID"] = "0", ["PERCEPTOR"] = stub });
+
+        Assert.Equal(1, task.ExitCode);
+        Assert.False(File.Exists(calls), "the diverged run was resumed");
+        Assert.Contains("non-finite", task.Output);
+        // The local runner skips it too.
+        Assert.Equal("skipped", new Perceptor.Experiments.Running.ExperimentRunner(new NoTrainer(), TextWriter.Null)
+            .Run(Plan("baseline", [1])).Runs.Single().Action);
+    }
+
+    private sealed class NoTrainer : Perceptor.Experiments.Running.IRunTrainer
+    {
+        public void Train(Perceptor.Experiments.Running.TrainRequest request, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("nothing should train");
+    }
+
+    [Fact]
     public void A_task_index_outside_the_array_fails_and_a_failing_trainer_fails_the_task()
     {
         var script = JobArrayScriptWriter.Write(Plan(), new ClusterOptions());
