@@ -57,6 +57,18 @@ public sealed class ChildProcessTrainer : IRunTrainer
         };
         if (setsid is not null)
         {
+            // In its own session the child would outlive an experiment killed outright (SIGKILL of its process group,
+            // a dropped terminal, the out-of-memory killer) and go on writing its run folder while a rerun trains it
+            // again. setpriv makes the kernel send it SIGTERM when this process goes: it stops at its next batch with
+            // a checkpoint. setsid execs in place (a child of ours leads no process group), so the parent stays us.
+            if (PdeathsigSetpriv.Value is { } setpriv)
+            {
+                info.ArgumentList.Add(setpriv);
+                info.ArgumentList.Add("--pdeathsig");
+                info.ArgumentList.Add("TERM");
+                info.ArgumentList.Add("--");
+            }
+
             info.ArgumentList.Add(_executable);
         }
 
@@ -133,6 +145,29 @@ public sealed class ChildProcessTrainer : IRunTrainer
     private static readonly string[] SetsidCandidates = ["/usr/bin/setsid", "/bin/setsid"];
 
     private static string? SetsidPath() => OperatingSystem.IsWindows() ? null : SetsidCandidates.FirstOrDefault(File.Exists);
+
+    private static readonly string[] SetprivCandidates = ["/usr/bin/setpriv", "/bin/setpriv"];
+
+    // setpriv has --pdeathsig from util-linux 2.33 (2018) on; older systems (RHEL 7) go without.
+    private static readonly Lazy<string?> PdeathsigSetpriv = new(() =>
+    {
+        if (!OperatingSystem.IsLinux() || SetprivCandidates.FirstOrDefault(File.Exists) is not { } path)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var help = Process.Start(new ProcessStartInfo(path, ["--help"]) { RedirectStandardOutput = true, UseShellExecute = false });
+            string text = help?.StandardOutput.ReadToEnd() ?? "";
+            help?.WaitForExit();
+            return text.Contains("--pdeathsig", StringComparison.Ordinal) ? path : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    });
 
     /// <summary>
     /// Asks the child to stop with SIGTERM, which <c>perceptor train</c> treats like Ctrl+C, and kills it if it has not
