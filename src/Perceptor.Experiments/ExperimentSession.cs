@@ -41,6 +41,14 @@ public static class ExperimentSession
         if (request.Emit is { } emit)
         {
             var options = request.Parallel > 1 && emit.MaxConcurrent is null ? emit with { MaxConcurrent = request.Parallel } : emit;
+            if (options.Perceptor.Count == 0)
+            {
+                // The nodes run this very perceptor when they see it (a shared filesystem): README's ways of running
+                // perceptor (dotnet run, the built binary) put nothing on PATH.
+                var (exe, leading) = PerceptorProcess.Current();
+                options = options with { Perceptor = [exe, .. leading], DotnetRoot = options.DotnetRoot ?? DotnetRoot() };
+            }
+
             return new ExperimentResult(plan, null, JobArrayScriptWriter.Write(plan, options), null);
         }
 
@@ -56,6 +64,14 @@ public static class ExperimentSession
         }
 
         return new ExperimentResult(plan, outcome, null, report);
+    }
+
+    // The runtime lives in <root>/shared/Microsoft.NETCore.App/<version>/.
+    private static string? DotnetRoot()
+    {
+        var runtime = new DirectoryInfo(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory());
+        var root = runtime.Parent?.Parent?.Parent;
+        return root is not null && runtime.Parent!.Name == "Microsoft.NETCore.App" ? root.FullName : null;
     }
 
     private static ChildProcessTrainer ChildTrainer(TextWriter log, int parallel)

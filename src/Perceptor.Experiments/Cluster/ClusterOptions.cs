@@ -33,6 +33,21 @@ public sealed record ClusterOptions
     /// <summary>Shell lines run before training (e.g. <c>module load dotnet</c>).</summary>
     public IReadOnlyList<string> Setup { get; init; } = [];
 
+    /// <summary>
+    /// The command that runs perceptor on a node when <c>PERCEPTOR</c> is not set there, as words (an apphost path, or
+    /// <c>dotnet</c> and <c>perceptor.dll</c>): normally the perceptor that writes the script, which the nodes see when
+    /// it lies on a shared filesystem. Used only where every absolute path in it exists on the node; otherwise, and
+    /// when empty, <c>perceptor</c> on PATH.
+    /// </summary>
+    public IReadOnlyList<string> Perceptor { get; init; } = [];
+
+    /// <summary>
+    /// The .NET installation the writing perceptor runs on, exported as <c>DOTNET_ROOT</c> where the node sees it and
+    /// the site setup did not set one: a framework-dependent perceptor finds no runtime in a user's own install
+    /// (<c>~/.dotnet</c>) without it, and qsub does not pass the submitting environment on. Null: not set.
+    /// </summary>
+    public string? DotnetRoot { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first value a scheduler would reject.</summary>
     public void Validate()
     {
@@ -59,11 +74,11 @@ public sealed record ClusterOptions
             }
         }
 
-        foreach (string line in Setup)
+        foreach (string line in Setup.Concat(Perceptor).Append(DotnetRoot ?? ""))
         {
             if (line.Contains('\n', StringComparison.Ordinal))
             {
-                throw new ArgumentException("each setup entry is one shell line");
+                throw new ArgumentException("each setup entry, perceptor command word and the .NET root is one line");
             }
         }
     }

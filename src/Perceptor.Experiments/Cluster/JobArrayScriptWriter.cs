@@ -33,6 +33,11 @@ public static class JobArrayScriptWriter
             warnings.Add("GPUs are requested but the runs train on the CPU; add --set runtime.device=cuda (needs the CUDA build of perceptor)");
         }
 
+        if (options.Scheduler != Scheduler.Slurm && outDir.Contains(':', StringComparison.Ordinal))
+        {
+            warnings.Add($"{outDir} holds a ':', which qsub reads in -o as host:path; the scheduler's output may go astray (the run logs do not)");
+        }
+
         if (options.Scheduler == Scheduler.PbsPro && plan.Runs.Count == 1 && options.MaxConcurrent is not null)
         {
             warnings.Add("a single task is submitted as a plain job (PBS Pro arrays need two or more subjobs); the concurrency limit is dropped");
@@ -56,7 +61,7 @@ public static class JobArrayScriptWriter
 
         Directory.CreateDirectory(Path.Combine(outDir, "logs"));
         string file = Path.Combine(outDir, $"submit-{SchedulerName(options.Scheduler)}.sh");
-        string submit = (options.Scheduler == Scheduler.Slurm ? "sbatch " : "qsub ") + file;
+        string submit = (options.Scheduler == Scheduler.Slurm ? "sbatch " : "qsub ") + Argument(file);
         string gather = "perceptor report " + Quote(outDir);
         string text = Render(plan, options, outDir, dataDir, submit, gather);
         string temp = file + ".tmp";
@@ -113,18 +118,29 @@ public static class JobArrayScriptWriter
         L("#");
         L("# Submit (from any folder; every path in this script is absolute):");
         L($"#   {submit}");
-        L("# The perceptor command defaults to `perceptor` on PATH; to use another build, export PERCEPTOR before submitting");
-        L($"# and pass it on, e.g.  PERCEPTOR=\"dotnet /opt/perceptor/perceptor.dll\" {SubmitWithEnv(o.Scheduler, submit)}");
+        if (o.Perceptor.Count > 0)
+        {
+            L("# The perceptor command: PERCEPTOR if set, else the perceptor that wrote this script where the node sees it,");
+            L($"#   {string.Join(" ", o.Perceptor.Select(Argument))}");
+            L("# else `perceptor` on PATH (after the site setup).");
+        }
+        else
+        {
+            L("# The perceptor command: PERCEPTOR if set, else `perceptor` on PATH (after the site setup).");
+        }
+
+        L("# To use another build, export PERCEPTOR before submitting and pass it on, e.g.");
+        L($"#   PERCEPTOR=\"dotnet /opt/perceptor/perceptor.dll\" {SubmitWithEnv(o.Scheduler, submit)}");
         switch (o.Scheduler)
         {
             case Scheduler.Slurm:
                 L("# Watch: squeue --me       Cancel: scancel <jobid>");
-                L($"# Rerun single tasks (e.g. after a node failure): sbatch --array=3,5 {Path.Combine(outDir, "submit-slurm.sh")}");
+                L($"# Rerun single tasks (e.g. after a node failure): sbatch --array=3,5 {Argument(Path.Combine(outDir, "submit-slurm.sh"))}");
                 break;
             case Scheduler.Torque:
                 L("# This is the Torque syntax (-t, PBS_ARRAYID). For PBS Professional / OpenPBS use --emit pbspro (-J, PBS_ARRAY_INDEX).");
                 L("# Watch: qstat -t -u $USER  Cancel: qdel '<jobid>[]'");
-                L($"# Rerun single tasks (e.g. after a node failure): qsub -t 3,5 {Path.Combine(outDir, "submit-pbs.sh")}");
+                L($"# Rerun single tasks (e.g. after a node failure): qsub -t 3,5 {Argument(Path.Combine(outDir, "submit-pbs.sh"))}");
                 break;
             case Scheduler.PbsPro:
                 L("# This is the PBS Professional / OpenPBS syntax (-J, PBS_ARRAY_INDEX). For Torque use --emit pbs (-t, PBS_ARRAYID).");
@@ -134,10 +150,11 @@ public static class JobArrayScriptWriter
         }
 
         L("# A requeued or resubmitted task resumes its run from the run's last checkpoint; a finished run is not retrained.");
-        L("# At the time limit (or on cancel) the scheduler sends SIGTERM, then kills after a grace period (Slurm's KillWait,");
-        L("# 30 s by default; Torque's kill_delay): train stops at the next batch and writes a checkpoint if that batch ends");
-        L("# in time, else the task loses the steps since its last checkpoint. For long epochs keep checkpoint.everySteps set");
-        L("# (the voicebank preset writes one every 500 steps), then resubmit.");
+        int margin = StopMarginSeconds(WalltimeSeconds(o.Walltime));
+        L(string.Create(inv, $"# {margin} s before the walltime the task asks train to stop: it stops at its next batch and writes a checkpoint;"));
+        L("# resubmit to continue. A SIGTERM from the scheduler (time limit, cancel) does the same if the batch ends within the");
+        L("# scheduler's grace period, else the task loses the steps since its last checkpoint: for long epochs keep");
+        L("# checkpoint.everySteps set (the voicebank preset writes one every 500 steps).");
         L("# Logs: scheduler output in logs/, and each run's own log, appended across attempts, in logs/<arm>_seed-<s>.log.");
         L("#");
         L("# Gather the results when every task has finished (on any machine that sees the experiment folder):");
@@ -172,7 +189,6 @@ public static class JobArrayScriptWriter
         L(string.Create(inv, $"THREADS=\"${{{threadsVar}:-{o.Cpus}}}\""));
         L($"DATA={Quote(dataDir)}");
         L($"OUT={Quote(outDir)}");
-        L("read -r -a PERCEPTOR_CMD <<< \"${PERCEPTOR:-perceptor}\"");
         L();
         L("case \"$TASK\" in");
         for (int i = 0; i < plan.Runs.Count; i++)
@@ -193,6 +209,7 @@ public static class JobArrayScriptWriter
         L("RUN_DIR=\"$OUT/$RUN\"");
         L("LOG=\"$OUT/logs/${RUN//\\//_}.log\"");
         L("mkdir -p \"$OUT/logs\"");
+        L("say() { local line; line=\"$(date '+%Y-%m-%dT%H:%M:%S') task $TASK: $*\"; printf '%s\\n' \"$line\"; printf '%s\\n' \"$line\" >> \"$LOG\"; }");
         L("export OMP_NUM_THREADS=\"$THREADS\" MKL_NUM_THREADS=\"$THREADS\"");
         if (o.Setup.Count > 0)
         {
@@ -206,13 +223,20 @@ public static class JobArrayScriptWriter
             L("set -u");
         }
 
+        WritePerceptorCommand(L, o);
         L();
         string metrics = RunFolderState.MetricsFile;
-        L("# Finished (the last record is run_end completed/early_stop): nothing to do. A checkpoint: resume from it, with the");
-        L("# run's own config.json (so no --preset/--config). Started but never checkpointed: keep the folder aside, start over.");
+        L("# Finished (the last record is run_end completed/early_stop): nothing to do. Stopped on non-finite losses: failed, as");
+        L("# it would fail again. A checkpoint: resume from it, with the run's own config.json (so no --preset/--config).");
+        L("# Started but never checkpointed: keep the folder aside, start over.");
         L($"if [[ -f \"$RUN_DIR/{metrics}\" ]] && tail -n 1 \"$RUN_DIR/{metrics}\" | grep -Eq '\"reason\":\"(completed|early_stop)\"'; then");
-        L("  echo \"$(date '+%Y-%m-%dT%H:%M:%S') task $TASK: $RUN has already finished; nothing to do\" | tee -a \"$LOG\"");
+        L("  say \"$RUN has already finished; nothing to do\"");
         L("  exit 0");
+        L("fi");
+        // As the local runner does: resuming from the last good checkpoint would repeat the same steps to the same NaN.
+        L($"if [[ -f \"$RUN_DIR/{metrics}\" ]] && tail -n 1 \"$RUN_DIR/{metrics}\" | grep -q '\"reason\":\"nonfinite\"'; then");
+        L("  say \"$RUN stopped on non-finite losses; it stays failed (delete its folder to train it again)\"");
+        L("  exit 1");
         L("fi");
         var fresh = new StringBuilder();
         if (!string.IsNullOrEmpty(plan.Spec.Preset))
@@ -231,16 +255,135 @@ public static class JobArrayScriptWriter
         L("  if [[ -n \"$(ls -A \"$RUN_DIR\" 2>/dev/null)\" ]]; then");
         L("    ASIDE=\"$RUN_DIR.aborted-$(date +%s)\"");
         L("    mv \"$RUN_DIR\" \"$ASIDE\"");
-        L("    echo \"$RUN never reached a checkpoint; its partial folder is kept as $ASIDE\" | tee -a \"$LOG\"");
+        L("    say \"$RUN never reached a checkpoint; its partial folder is kept as $ASIDE\"");
         L("  fi");
         L($"  MODE=({fresh}); WHAT=starting");
         L("fi");
         L();
-        L("echo \"$(date '+%Y-%m-%dT%H:%M:%S') task $TASK on $HOSTNAME, $THREADS threads: $WHAT $RUN\" | tee -a \"$LOG\"");
+        WriteStopHandling(L, o);
+        L();
+        L("# train's output goes to the scheduler's log and, appended, to the run's log through a FIFO: tee is started here so");
+        L("# the shell can wait for it, and ignores SIGTERM so that train's last lines (its checkpoint) still reach both logs.");
+        L("WORK=\"$(mktemp -d \"${TMPDIR:-/tmp}/perceptor-task.XXXXXX\")\"");
+        L("trap 'rm -rf \"$WORK\"' EXIT");
+        L("mkfifo \"$WORK/output\"");
+        L("(trap '' TERM INT USR1; exec tee -a \"$LOG\" < \"$WORK/output\") &");
+        L("TEE_PID=$!");
+        L("say \"on $HOSTNAME, $THREADS threads: $WHAT $RUN with ${PERCEPTOR_CMD[*]}\"");
         // ${A[@]+"${A[@]}"} keeps an empty array legal under set -u in bash before 4.4 (still common on clusters).
-        L($"\"${{PERCEPTOR_CMD[@]}}\" train {TrainCommandLine.DataOption} \"$DATA\" {TrainCommandLine.RunOption} \"$RUN_DIR\" ${{MODE[@]+\"${{MODE[@]}}\"}} \\");
-        L("    \"${SETTINGS[@]}\" --set \"runtime.threads=$THREADS\" 2>&1 | tee -a \"$LOG\"");
+        // PBS's qsig signals every process of the job, so train must ignore the SIGUSR1 meant for this shell.
+        L($"(trap '' USR1; exec \"${{PERCEPTOR_CMD[@]}}\" train {TrainCommandLine.DataOption} \"$DATA\" {TrainCommandLine.RunOption} \"$RUN_DIR\" ${{MODE[@]+\"${{MODE[@]}}\"}} \\");
+        L("    \"${SETTINGS[@]}\" --set \"runtime.threads=$THREADS\") > \"$WORK/output\" 2>&1 &");
+        L("TRAIN_PID=$!");
+        // A `wait` that a trap interrupts just as train exits can leave bash without train's status (it reports -1):
+        // so the shell polls with a foreground sleep (traps run when it ends) and waits for train only once it has ended.
+        L("# Poll rather than wait on train: traps run when each sleep ends; train's exit status is collected once, below.");
+        L("while kill -0 \"$TRAIN_PID\" 2>/dev/null; do");
+        if (o.Scheduler != Scheduler.Slurm)
+        {
+            L("  if (( SECONDS >= STOP_AT )); then stop_train \"the walltime ends in $MARGIN s\"; fi");
+        }
+
+        L("  sleep 2 || true");
+        L("done");
+        L("STATUS=0");
+        L("wait \"$TRAIN_PID\" || STATUS=$?");
+        L("wait \"$TEE_PID\" || true");
+        L("if (( STATUS == 0 )); then");
+        L("  say \"train ended: $RUN is finished\"");
+        L("elif (( STOPPING )); then");
+        L("  say \"train stopped (status $STATUS); submit this task again to continue $RUN from its checkpoint\"");
+        L("else");
+        L("  say \"train failed (status $STATUS); its output is in $LOG\"");
+        L("fi");
+        L("exit \"$STATUS\"");
         return s.ToString();
+    }
+
+    private static void WritePerceptorCommand(Action<string> L, ClusterOptions o)
+    {
+        if (o.DotnetRoot is { } root)
+        {
+            L($"if [[ -z \"${{DOTNET_ROOT:-}}\" && -d {Quote(root)} ]]; then export DOTNET_ROOT={Quote(root)}; fi");
+        }
+
+        L("if [[ -n \"${PERCEPTOR:-}\" ]]; then");
+        L("  read -r -a PERCEPTOR_CMD <<< \"$PERCEPTOR\"");
+        var absolute = o.Perceptor.Where(Path.IsPathRooted).ToList();
+        if (o.Perceptor.Count > 0)
+        {
+            L($"elif {string.Join(" && ", absolute.Select(p => $"[[ -f {Quote(p)} ]]").DefaultIfEmpty("true"))}; then");
+            L($"  PERCEPTOR_CMD=({string.Join(" ", o.Perceptor.Select(Quote))})");
+        }
+
+        L("else");
+        L("  PERCEPTOR_CMD=(perceptor)");
+        L("fi");
+        L("if ! command -v \"${PERCEPTOR_CMD[0]}\" > /dev/null; then");
+        L("  say \"cannot run ${PERCEPTOR_CMD[0]} on $HOSTNAME: set PERCEPTOR (and pass it on to the job) or put perceptor on PATH in the site setup (--cluster-setup)\"");
+        L("  exit 127");
+        L("fi");
+    }
+
+    /// <summary>
+    /// Seconds before the walltime at which a task asks train to stop: a tenth of the walltime, at most ten minutes,
+    /// enough for the batch in progress, an end-of-epoch evaluation and the checkpoint.
+    /// </summary>
+    internal static int StopMarginSeconds(int walltimeSeconds) => Math.Min(600, walltimeSeconds / 10);
+
+    internal static int WalltimeSeconds(string walltime)
+    {
+        var parts = walltime.Split(':');
+        return (int.Parse(parts[0], CultureInfo.InvariantCulture) * 60 + int.Parse(parts[1], CultureInfo.InvariantCulture)) * 60 +
+            int.Parse(parts[2], CultureInfo.InvariantCulture);
+    }
+
+    private static void WriteStopHandling(Action<string> L, ClusterOptions o)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        int walltime = WalltimeSeconds(o.Walltime);
+        L("# Stopping. At the time limit or on cancel the scheduler sends SIGTERM to every process of the task, train included,");
+        L("# and kills what is left after a grace period, or as soon as this script exits. train then stops at its next batch");
+        L("# and writes a checkpoint, so this shell traps SIGTERM and keeps waiting for it, without passing it on (a second");
+        L("# SIGTERM makes train end at once, without a checkpoint). SIGUSR1 (which train and tee ignore) and Ctrl+C (which");
+        L("# background processes ignore) are passed on to train once, as SIGTERM.");
+        switch (o.Scheduler)
+        {
+            case Scheduler.Slurm:
+                L("# Slurm sends SIGUSR1 to this shell ahead of the time limit (#SBATCH --signal above): the grace after its SIGTERM");
+                L("# (KillWait, 30 s by default) rarely covers a batch. By hand: scancel --batch --signal=USR1 <jobid>_<task>.");
+                break;
+            case Scheduler.Torque:
+                L("# Torque gives only kill_delay (2 s by default) after its SIGTERM, so this shell stops train itself MARGIN seconds");
+                L("# before the walltime (PBS_WALLTIME, else the one above). By hand: qsig -s USR1 '<jobid>[<task>]'.");
+                break;
+            default:
+                L("# PBS Pro gives only kill_delay (10 s by default) after its SIGTERM, so this shell stops train itself MARGIN seconds");
+                L("# before the walltime above (edit LIMIT if you submit with another). By hand: qsig -s USR1 '<jobid>[<task>]'.");
+                break;
+        }
+
+        L("STOPPING=0");
+        L("TRAIN_PID=");
+        L("# shellcheck disable=SC2317  # (called from the traps)");
+        L("stop_train() {");
+        L("  if (( STOPPING )); then return; fi");
+        L("  STOPPING=1");
+        L("  say \"$1: asking train to stop at its next batch and write a checkpoint\"");
+        L("  if [[ -n \"$TRAIN_PID\" ]]; then kill -TERM \"$TRAIN_PID\" 2>/dev/null || true; fi");
+        L("}");
+        L("trap 'STOPPING=1; say \"SIGTERM: waiting for train to write its checkpoint and end\"' TERM");
+        L("trap 'stop_train SIGUSR1' USR1");
+        L("trap 'stop_train SIGINT' INT");
+        if (o.Scheduler != Scheduler.Slurm)
+        {
+            string limit = o.Scheduler == Scheduler.Torque
+                ? string.Create(inv, $"LIMIT=\"${{PBS_WALLTIME:-{walltime}}}\"")
+                : string.Create(inv, $"LIMIT={walltime}");
+            L(limit);
+            L("MARGIN=$(( LIMIT / 10 > 600 ? 600 : LIMIT / 10 ))");
+            L("STOP_AT=$(( LIMIT - MARGIN ))");
+        }
     }
 
     private static void WriteDirectives(Action<string> L, ClusterOptions o, string outDir, int last)
@@ -273,8 +416,12 @@ public static class JobArrayScriptWriter
                     L($"#SBATCH --account={o.Account}");
                 }
 
-                L($"#SBATCH --output={logs}/%x_%A_%a.out");
+                L($"#SBATCH --output={Argument(logs.Replace("%", "%%", StringComparison.Ordinal) + "/%x_%A_%a.out")}");
+                // A requeued task keeps its job and array ids, so its log file name: append rather than truncate it.
+                L("#SBATCH --open-mode=append");
                 L("#SBATCH --requeue");
+                // SIGUSR1 to the batch shell only (B:), which passes it on to train as SIGTERM; see WriteStopHandling.
+                L(string.Create(inv, $"#SBATCH --signal=B:USR1@{Math.Max(1, StopMarginSeconds(WalltimeSeconds(o.Walltime)))}"));
                 break;
 
             case Scheduler.Torque:
@@ -295,7 +442,7 @@ public static class JobArrayScriptWriter
 
                 L("#PBS -S /bin/bash");
                 L("#PBS -j oe");
-                L($"#PBS -o {logs}/");
+                L($"#PBS -o {Argument(logs + "/")}");
                 L("#PBS -r y");
                 break;
 
@@ -326,12 +473,21 @@ public static class JobArrayScriptWriter
 
                 L("#PBS -S /bin/bash");
                 L("#PBS -j oe");
-                L(array ? $"#PBS -o {logs}/{o.JobName}.^array_index^.out" : $"#PBS -o {logs}/{o.JobName}.out");
+                L($"#PBS -o {Argument(logs + "/" + o.JobName + (array ? ".^array_index^.out" : ".out"))}");
                 // PBS Pro only accepts rerunnable array jobs.
                 L("#PBS -r y");
                 break;
         }
     }
+
+    /// <summary>
+    /// A path as one argument of a <c>#SBATCH</c>/<c>#PBS</c> line or of a command shown to the user. sbatch and qsub
+    /// split those lines at blanks and take quotes as the shell does (sbatch also ends the line at an unquoted
+    /// <c>#</c>), so a path with a blank, a quote or a <c>#</c> is single-quoted as for bash; plain paths stay bare, as
+    /// admins expect to read them.
+    /// </summary>
+    private static string Argument(string path) =>
+        System.Text.RegularExpressions.Regex.IsMatch(path, "^[A-Za-z0-9_./%^@+=,:~-]+$") ? path : Quote(path);
 
     // sbatch exports the submitting environment by default; qsub passes only the variables named with -v.
     private static string SubmitWithEnv(Scheduler scheduler, string submit) => scheduler == Scheduler.Slurm

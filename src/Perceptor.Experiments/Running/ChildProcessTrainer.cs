@@ -46,7 +46,8 @@ public sealed class ChildProcessTrainer : IRunTrainer
         }
 
         // Each child gets its own session (setsid), so a Ctrl+C on the terminal reaches only the experiment, which then
-        // asks every child once to stop; a child hit by both would take the second signal as "abort now".
+        // asks every child once to stop (with SIGTERM, see Interrupt); a child hit by both would take the second signal
+        // as "abort now".
         string? setsid = SetsidPath();
         var info = new ProcessStartInfo(setsid ?? _executable)
         {
@@ -56,6 +57,18 @@ public sealed class ChildProcessTrainer : IRunTrainer
         };
         if (setsid is not null)
         {
+            // In its own session the child would outlive an experiment killed outright (SIGKILL of its process group,
+            // a dropped terminal, the out-of-memory killer) and go on writing its run folder while a rerun trains it
+            // again. setpriv makes the kernel send it SIGTERM when this process goes: it stops at its next batch with
+            // a checkpoint. setsid execs in place (a child of ours leads no process group), so the parent stays us.
+            if (PdeathsigSetpriv.Value is { } setpriv)
+            {
+                info.ArgumentList.Add(setpriv);
+                info.ArgumentList.Add("--pdeathsig");
+                info.ArgumentList.Add("TERM");
+                info.ArgumentList.Add("--");
+            }
+
             info.ArgumentList.Add(_executable);
         }
 
@@ -133,7 +146,34 @@ public sealed class ChildProcessTrainer : IRunTrainer
 
     private static string? SetsidPath() => OperatingSystem.IsWindows() ? null : SetsidCandidates.FirstOrDefault(File.Exists);
 
-    /// <summary>Asks the child to stop as Ctrl+C would (SIGINT), and kills it if it has not stopped after the grace period.</summary>
+    private static readonly string[] SetprivCandidates = ["/usr/bin/setpriv", "/bin/setpriv"];
+
+    // setpriv has --pdeathsig from util-linux 2.33 (2018) on; older systems (RHEL 7) go without.
+    private static readonly Lazy<string?> PdeathsigSetpriv = new(() =>
+    {
+        if (!OperatingSystem.IsLinux() || SetprivCandidates.FirstOrDefault(File.Exists) is not { } path)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var help = Process.Start(new ProcessStartInfo(path, ["--help"]) { RedirectStandardOutput = true, UseShellExecute = false });
+            string text = help?.StandardOutput.ReadToEnd() ?? "";
+            help?.WaitForExit();
+            return text.Contains("--pdeathsig", StringComparison.Ordinal) ? path : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    });
+
+    /// <summary>
+    /// Asks the child to stop with SIGTERM, which <c>perceptor train</c> treats like Ctrl+C, and kills it if it has not
+    /// stopped after the grace period. Not SIGINT: an experiment started in the background of a script (or of a batch
+    /// job) has SIGINT ignored, its children inherit that, and a SIGINT would leave them training until the kill.
+    /// </summary>
     private void Interrupt(Process process)
     {
         try
@@ -145,7 +185,7 @@ public sealed class ChildProcessTrainer : IRunTrainer
 
             if (!OperatingSystem.IsWindows())
             {
-                using var kill = Process.Start(new ProcessStartInfo("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)])
+                using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)])
                 {
                     UseShellExecute = false,
                 });

@@ -142,6 +142,23 @@ public sealed class ExperimentRunner
     {
         string runDir = plan.RunPath(run);
         var entry = manifest.Find(run.Folder)!;
+        if (LiveTrainers.Find(runDir) is { } pid)
+        {
+            // Starting, resuming or moving the folder aside now would put two trainers on one run folder.
+            string busy = string.Create(CultureInfo.InvariantCulture,
+                $"still being trained by process {pid} on this machine (left running by an experiment that was killed?); " +
+                $"let it end or stop it (kill -TERM {pid}), then continue the experiment");
+            lock (_gate)
+            {
+                entry.Status = RunStatus.Failed;
+                entry.Message = busy;
+                manifest.Save(outDir);
+            }
+
+            _log.WriteLine($"[{run.Name}] {busy}");
+            return new RunOutcome(run, RunStatus.Failed, "not started", busy);
+        }
+
         var before = RunFolderState.Inspect(runDir);
         string action = before.Progress == RunProgress.Resumable ? "resumed" : "started";
         string? failure = null;

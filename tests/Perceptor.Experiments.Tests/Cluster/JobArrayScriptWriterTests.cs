@@ -152,6 +152,33 @@ public sealed class JobArrayScriptWriterTests : IDisposable
     }
 
     [Fact]
+    public void A_run_that_stopped_on_non_finite_losses_is_not_trained_again_as_the_local_runner_does()
+    {
+        var script = JobArrayScriptWriter.Write(Plan(), new ClusterOptions());
+        string runDir = Path.Combine(_out, "baseline", "seed-1");
+        FakeRuns.Write(runDir, 1, [new FakeRuns.Epoch(2.0)], end: "nonfinite", checkpoint: true);
+        string calls = Path.Combine(_root, "calls.txt");
+        string stub = Path.Combine(_root, "stub-nan");
+        File.WriteAllText(stub, $"#!/bin/bash\ntouch '{calls}'\n");
+        File.SetUnixFileMode(stub, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var task = Bash([script.Path], new Dictionary<string, string> { ["SLURM_ARRAY_TASK_ID"] = "0", ["PERCEPTOR"] = stub });
+
+        Assert.Equal(1, task.ExitCode);
+        Assert.False(File.Exists(calls), "the diverged run was resumed");
+        Assert.Contains("non-finite", task.Output);
+        // The local runner skips it too.
+        Assert.Equal("skipped", new Perceptor.Experiments.Running.ExperimentRunner(new NoTrainer(), TextWriter.Null)
+            .Run(Plan("baseline", [1])).Runs.Single().Action);
+    }
+
+    private sealed class NoTrainer : Perceptor.Experiments.Running.IRunTrainer
+    {
+        public void Train(Perceptor.Experiments.Running.TrainRequest request, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("nothing should train");
+    }
+
+    [Fact]
     public void A_task_index_outside_the_array_fails_and_a_failing_trainer_fails_the_task()
     {
         var script = JobArrayScriptWriter.Write(Plan(), new ClusterOptions());
@@ -190,6 +217,76 @@ public sealed class JobArrayScriptWriterTests : IDisposable
         File.SetUnixFileMode(stub, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         Assert.Equal(0, Bash([script.Path], new Dictionary<string, string> { ["SLURM_ARRAY_TASK_ID"] = "0", ["PERCEPTOR"] = stub }).ExitCode);
         Assert.Equal(data, File.ReadAllLines(calls)[2]);
+    }
+
+    [Theory]
+    [InlineData(Scheduler.Slurm, "#SBATCH --output=", "/%x_%A_%a.out")]
+    [InlineData(Scheduler.Torque, "#PBS -o ", "/")]
+    [InlineData(Scheduler.PbsPro, "#PBS -o ", "/perceptor.^array_index^.out")]
+    public void An_experiment_folder_with_blanks_and_quotes_is_one_argument_of_the_directives_and_the_submit_command(Scheduler scheduler,
+        string directive, string fileName)
+    {
+        // sbatch and qsub split #SBATCH/#PBS lines at blanks and honour shell quotes; bash splits the same way.
+        string outDir = Path.Combine(_root, "my exp's #1");
+        var plan = ExperimentPlanner.Plan(new ExperimentSpec
+        {
+            DataDir = _data,
+            OutDir = outDir,
+            Arms = ExperimentPlanner.ParseArms(["baseline,mask"], null, null, []),
+            Seeds = [1],
+        });
+        var script = JobArrayScriptWriter.Write(plan, new ClusterOptions { Scheduler = scheduler });
+        string line = File.ReadAllLines(script.Path).Single(l => l.StartsWith(directive, StringComparison.Ordinal));
+
+        Assert.Equal([Path.Combine(outDir, "logs") + fileName], Words(line[directive.Length..]));
+        Assert.Equal([scheduler == Scheduler.Slurm ? "sbatch" : "qsub", script.Path], Words(script.SubmitCommand));
+        Assert.Equal(0, Bash(["-n", script.Path], new Dictionary<string, string>()).ExitCode);
+    }
+
+    /// <summary>The words bash makes of <paramref name="text"/> (no expansion happens for single-quoted text).</summary>
+    private static string[] Words(string text)
+    {
+        var result = Bash(["-c", "eval \"set -- $1\"; printf '%s\\n' \"$@\"", "words", text], new Dictionary<string, string>());
+        Assert.Equal(0, result.ExitCode);
+        return result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    [Fact]
+    public void Without_PERCEPTOR_a_task_runs_the_perceptor_that_wrote_the_script_where_the_node_sees_it()
+    {
+        // The README runs perceptor with dotnet run or from the build folder: nothing puts it on PATH.
+        string calls = Path.Combine(_root, "calls.txt");
+        string writer = Path.Combine(_root, "bin dir", "perceptor");
+        Directory.CreateDirectory(Path.GetDirectoryName(writer)!);
+        File.WriteAllText(writer, $"#!/bin/bash\nprintf '%s\\n' \"$@\" > '{calls}'\n");
+        File.SetUnixFileMode(writer, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var env = new Dictionary<string, string> { ["SLURM_ARRAY_TASK_ID"] = "0", ["PATH"] = "/usr/bin:/bin" };
+
+        var script = JobArrayScriptWriter.Write(Plan(), new ClusterOptions { Perceptor = [writer] });
+        var task = Bash([script.Path], env);
+        Assert.Equal(0, task.ExitCode);
+        Assert.Equal("train", File.ReadAllLines(calls)[0]);
+
+        // A node that does not see it, with no perceptor on PATH either, fails at once and says what to do.
+        File.Delete(writer);
+        var missing = Bash([script.Path], env);
+        Assert.Equal(127, missing.ExitCode);
+        Assert.Contains("set PERCEPTOR", missing.Output);
+    }
+
+    [Fact]
+    public void An_emitted_script_names_the_perceptor_that_wrote_it()
+    {
+        var result = ExperimentSession.Run(new ExperimentRequest
+        {
+            DataDir = _data,
+            OutDir = _out,
+            Arms = ["baseline,mask"],
+            Emit = new ClusterOptions { Scheduler = Scheduler.Torque },
+        }, TextWriter.Null);
+
+        var (executable, _) = Perceptor.Experiments.Running.PerceptorProcess.Current();
+        Assert.Contains($"PERCEPTOR_CMD=({JobArrayScriptWriter.Quote(executable)}", File.ReadAllText(result.Script!.Path));
     }
 
     [Fact]

@@ -161,6 +161,36 @@ public sealed class ExperimentRunnerTests : IDisposable
     }
 
     [Fact]
+    public void A_run_that_a_live_trainer_still_writes_is_left_alone_while_the_others_go_on()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // trainers are found through /proc; the project builds for linux-x64 everywhere but Windows
+        }
+
+        // What a killed parallel experiment leaves behind: a `perceptor train` of its own still writing its run folder.
+        string partial = Path.Combine(_out, "mask", "seed-1");
+        FakeRuns.Write(partial, 1, [new FakeRuns.Epoch(2.0)], end: null, checkpoint: false);
+        using var orphan = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("bash",
+            ["-c", "sleep 60; exit 0", "perceptor", "train", "--data", _data, "--run", partial]) { UseShellExecute = false })!;
+        try
+        {
+            var trainer = new FakeTrainer();
+            var outcome = new ExperimentRunner(trainer, TextWriter.Null).Run(Plan(seeds: [1]));
+
+            Assert.Equal(["baseline/seed-1"], trainer.Calls.Select(c => c.RunName));
+            Assert.Equal([RunStatus.Completed, RunStatus.Failed], outcome.Runs.Select(r => r.Status));
+            Assert.Contains($"process {orphan.Id}", outcome.Runs[1].Message);
+            Assert.False(Directory.Exists(partial + ".aborted-1"), "the folder the orphan writes was moved aside");
+            Assert.Contains($"process {orphan.Id}", ExperimentManifest.Load(_out)!.Find("mask/seed-1")!.Message);
+        }
+        finally
+        {
+            orphan.Kill();
+        }
+    }
+
+    [Fact]
     public void Continuing_with_other_settings_is_refused_but_new_arms_and_seeds_are_added()
     {
         new ExperimentRunner(new FakeTrainer(), TextWriter.Null).Run(Plan(seeds: [1]));
