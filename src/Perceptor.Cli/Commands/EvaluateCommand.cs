@@ -130,7 +130,7 @@ internal static class EvaluateCommand
                 bool last = value.Completed == value.Total;
                 if (_interactive)
                 {
-                    Console.Error.Write($"\rscoring {value.Completed}/{value.Total} {value.Name,-40}");
+                    Console.Error.Write($"\revaluated {value.Completed}/{value.Total}{NotScored(value)} {value.Name,-40}");
                     if (last)
                     {
                         Console.Error.WriteLine();
@@ -138,7 +138,7 @@ internal static class EvaluateCommand
                 }
                 else if (last || value.Completed - _lastPrinted >= step)
                 {
-                    Console.Error.WriteLine($"scored {value.Completed}/{value.Total} ({value.Name})");
+                    Console.Error.WriteLine($"evaluated {value.Completed}/{value.Total}{NotScored(value)} ({value.Name})");
                 }
                 else
                 {
@@ -148,5 +148,7 @@ internal static class EvaluateCommand
                 _lastPrinted = value.Completed;
             }
         }
+
+        private static string NotScored(EvaluationProgress value) => value.NotScored > 0 ? $", {value.NotScored} not scored" : "";
     }
 }

@@ -1,4 +1,7 @@
 namespace Perceptor.Quality.Evaluation;
 
-/// <summary>Progress of a folder evaluation: files finished out of the total, and the name just finished.</summary>
-public sealed record EvaluationProgress(int Completed, int Total, string Name);
+/// <summary>
+/// Progress of a folder evaluation: files finished out of the total, the name just finished, and how many of the
+/// finished files could not be scored (missing partner, unreadable file, rate mismatch).
+/// </summary>
+public sealed record EvaluationProgress(int Completed, int Total, string Name, int NotScored = 0);

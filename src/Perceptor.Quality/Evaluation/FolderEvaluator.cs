@@ -26,10 +26,21 @@ public static class FolderEvaluator
         ArgumentNullException.ThrowIfNull(options);
         var jobs = Pair(options);
         int total = jobs.Count;
+        int notScored = 0;
         var rows = OrderedParallel.Map(jobs, () => new QualityScorer(options.Scorer),
-            (scorer, job) => Evaluate(scorer, job, options),
+            (scorer, job) =>
+            {
+                var row = Evaluate(scorer, job, options);
+                if (row.Problem is not null)
+                {
+                    Interlocked.Increment(ref notScored);
+                }
+
+                return row;
+            },
             options.MaxDegreeOfParallelism,
-            progress is null ? null : (count, index) => progress.Report(new EvaluationProgress(count, total, jobs[index].Name)),
+            progress is null ? null
+                : (count, index) => progress.Report(new EvaluationProgress(count, total, jobs[index].Name, Volatile.Read(ref notScored))),
             cancellationToken);
         var table = new EvaluationTable(rows);
         if (options.OutputDirectory is null)

@@ -70,6 +70,9 @@ public sealed class FolderEvaluatorTests : IDisposable
         Assert.Equal(["broken", "missing", "orphan", "p232_003", "p232_011", "p257_015", "rate"], result.Table.Rows.Select(r => r.Name));
         Assert.Equal(7, progress.Count);
         Assert.Equal(7, progress.Max(p => p.Completed));
+        // broken, missing, orphan and rate finish without scores; the progress says so by the last file.
+        Assert.Equal(4, progress.Single(p => p.Completed == 7).NotScored);
+        Assert.All(progress, p => Assert.InRange(p.NotScored, 0, p.Completed));
         Assert.Contains("no enhanced file", rows["missing"].Problem, StringComparison.Ordinal);
         Assert.Contains("no clean reference", rows["orphan"].Problem, StringComparison.Ordinal);
         Assert.Contains("unreadable enhanced file", rows["broken"].Problem, StringComparison.Ordinal);
