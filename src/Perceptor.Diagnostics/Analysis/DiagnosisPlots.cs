@@ -119,7 +119,8 @@ public static class DiagnosisPlots
         return new ChartSpec
         {
             Title = "Discriminator loss",
-            XLabel = "epoch",
+            // Steps sit inside their epoch, so the axis runs to the end of the last one.
+            XLabel = "epoch (epoch E spans E to E+1; epoch means at its end)",
             YLabel = "loss (log scale)",
             LogY = true,
             Series = series,
