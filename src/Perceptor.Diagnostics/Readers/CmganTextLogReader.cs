@@ -31,7 +31,8 @@ public static partial class CmganTextLogReader
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(path);
-        var lines = LogLines.ReadAll(reader);
+        // Numbered as an editor numbers them; a progress bar's redraws (\r) stay inside their line.
+        var lines = LogLines.ReadPhysical(reader);
 
         return new Parser(lines, path).Run();
     }
@@ -78,7 +79,7 @@ public static partial class CmganTextLogReader
     [GeneratedRegex(@"\bgpu\s*[:=]?\s*(\d+)", Options)]
     private static partial Regex GpuRegex();
 
-    [GeneratedRegex(@"\x1b\[[0-9;]*[A-Za-z]")]
+    [GeneratedRegex(@"\x1b\[[0-9;?]*[A-Za-z]")]
     private static partial Regex AnsiEscapeRegex();
 
     [GeneratedRegex(@"\b(?:loss|pesq)\b", Options)]
@@ -141,7 +142,7 @@ public static partial class CmganTextLogReader
         {
             for (int i = lines.Count - 1; i >= 0; i--)
             {
-                if (!string.IsNullOrWhiteSpace(lines[i]))
+                if (Segments(lines[i]).Count > 0)
                 {
                     _lastContentLine = i + 1;
                     break;
@@ -159,9 +160,9 @@ public static partial class CmganTextLogReader
                 .Select(m => ParseInt(m.Groups[1].Value)).Cast<int?>().Min();
             for (int i = 0; i < lines.Count; i++)
             {
-                if (!string.IsNullOrWhiteSpace(lines[i]))
+                foreach (string segment in Segments(lines[i]))
                 {
-                    ParseLine(i + 1, lines[i]);
+                    ParseLine(i + 1, segment);
                 }
             }
 
@@ -170,9 +171,25 @@ public static partial class CmganTextLogReader
             return Build();
         }
 
+        // The parts of a line between carriage returns, without terminal escapes, that hold any text: a progress bar
+        // redraws itself with \r (and moves the cursor with escapes), so one line of the file can hold many updates.
+        private static List<string> Segments(string line)
+        {
+            var segments = new List<string>();
+            foreach (string part in line.Split('\r'))
+            {
+                string text = AnsiEscapeRegex().Replace(part, "");
+                if (!string.IsNullOrWhiteSpace(text))
+                {
+                    segments.Add(text);
+                }
+            }
+
+            return segments;
+        }
+
         private void ParseLine(int number, string line)
         {
-            line = AnsiEscapeRegex().Replace(line, "");
             if (line.Any(c => (c < ' ' && c != '\t') || c == '\uFFFD'))
             {
                 _problems.Add(new ReadProblem(number,
