@@ -12,6 +12,9 @@ namespace Perceptor.Diagnostics.Readers;
 /// the argument dump (<c>Namespace(... init_lr=0.0005, loss_weights=[...])</c>) and the diagnostic lines the
 /// seed analysis proposes (<c>[DISC STATS] Trained: a/b</c>, <c>[DISC CHECK] Epoch n</c> with its
 /// <c>Pred(...)</c> lines). Prefixes (logger names, timestamps), case and key separators do not matter.
+/// Training losses may instead come from tqdm progress bars written to the file (<see cref="TqdmUpdate"/>): each
+/// redraw whose postfix holds losses is one logged step at the bar's counter. Lines are numbered by \n, so a line of
+/// bar redraws separated by \r is one line.
 /// A line that looks like one of these but cannot be read is reported by number; the rest is still used.
 /// </summary>
 public static partial class CmganTextLogReader
@@ -31,7 +34,8 @@ public static partial class CmganTextLogReader
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(path);
-        var lines = LogLines.ReadAll(reader);
+        // Numbered as an editor numbers them; a progress bar's redraws (\r) stay inside their line.
+        var lines = LogLines.ReadPhysical(reader);
 
         return new Parser(lines, path).Run();
     }
@@ -78,7 +82,7 @@ public static partial class CmganTextLogReader
     [GeneratedRegex(@"\bgpu\s*[:=]?\s*(\d+)", Options)]
     private static partial Regex GpuRegex();
 
-    [GeneratedRegex(@"\x1b\[[0-9;]*[A-Za-z]")]
+    [GeneratedRegex(@"\x1b\[[0-9;?]*[A-Za-z]")]
     private static partial Regex AnsiEscapeRegex();
 
     [GeneratedRegex(@"\b(?:loss|pesq)\b", Options)]
@@ -111,11 +115,11 @@ public static partial class CmganTextLogReader
 
     private sealed record Field(MetricName Name, string Key, string Raw, double? Value);
 
-    private sealed class Parser(List<string> lines, string path)
+    private sealed partial class Parser(List<string> lines, string path)
     {
         private readonly List<ReadProblem> _problems = [];
         private readonly List<string> _notes = [];
-        private readonly List<(StepPoint Point, string? DiscToken, bool DiscNone)> _steps = [];
+        private readonly List<(StepPoint Point, string? DiscToken, bool DiscNone, bool FromBar)> _steps = [];
         private readonly SortedDictionary<int, EvalAccumulator> _evals = [];
         private readonly List<CalibrationPoint> _calibration = [];
         private readonly Dictionary<string, int> _recognisedPrefixes = new(StringComparer.Ordinal);
@@ -141,7 +145,7 @@ public static partial class CmganTextLogReader
         {
             for (int i = lines.Count - 1; i >= 0; i--)
             {
-                if (!string.IsNullOrWhiteSpace(lines[i]))
+                if (Segments(lines[i]).Count > 0)
                 {
                     _lastContentLine = i + 1;
                     break;
@@ -157,11 +161,24 @@ public static partial class CmganTextLogReader
             // that saves the checkpoints), not whichever printed first.
             _gpu = lines.Where(l => MetricWordRegex().IsMatch(l)).Select(l => GpuRegex().Match(l)).Where(m => m.Success)
                 .Select(m => ParseInt(m.Groups[1].Value)).Cast<int?>().Min();
+            var segments = lines
+                .Select(l => Segments(l).Select(t => (Text: t, Bar: HasControlCharacters(t) ? null : TqdmUpdate.TryParse(t))).ToList())
+                .ToList();
+            DecideBarSteps(segments.SelectMany(l => l));
             for (int i = 0; i < lines.Count; i++)
             {
-                if (!string.IsNullOrWhiteSpace(lines[i]))
+                for (int k = 0; k < segments[i].Count; k++)
                 {
-                    ParseLine(i + 1, lines[i]);
+                    var (text, bar) = segments[i][k];
+                    if (bar is null)
+                    {
+                        ParseLine(i + 1, text);
+                    }
+                    else
+                    {
+                        bool endOfLog = i + 1 == _lastContentLine && k == segments[i].Count - 1;
+                        ReadBarUpdate(i + 1, endOfLog, text, bar);
+                    }
                 }
             }
 
@@ -170,10 +187,28 @@ public static partial class CmganTextLogReader
             return Build();
         }
 
+        // The parts of a line between carriage returns, without terminal escapes, that hold any text: a progress bar
+        // redraws itself with \r (and moves the cursor with escapes), so one line of the file can hold many updates.
+        private static List<string> Segments(string line)
+        {
+            var segments = new List<string>();
+            foreach (string part in line.Split('\r'))
+            {
+                string text = AnsiEscapeRegex().Replace(part, "");
+                if (!string.IsNullOrWhiteSpace(text))
+                {
+                    segments.Add(text);
+                }
+            }
+
+            return segments;
+        }
+
+        private static bool HasControlCharacters(string line) => line.Any(c => (c < ' ' && c != '\t') || c == '\uFFFD');
+
         private void ParseLine(int number, string line)
         {
-            line = AnsiEscapeRegex().Replace(line, "");
-            if (line.Any(c => (c < ' ' && c != '\t') || c == '\uFFFD'))
+            if (HasControlCharacters(line))
             {
                 _problems.Add(new ReadProblem(number,
                     "unreadable characters (binary data or a broken text encoding); line skipped"));
@@ -278,12 +313,29 @@ public static partial class CmganTextLogReader
                 Restart(number, epoch);
             }
 
-            Field? gen = fields.FirstOrDefault(f => f.Name.Role == MetricRole.GenLoss && f.Name.Split != MetricSplit.Eval);
-            Field? disc = fields.FirstOrDefault(f => f.Name.Role == MetricRole.DiscLoss && f.Name.Split != MetricSplit.Eval);
+            AddStep(number, epoch, step, fields, fromBar: false);
+        }
+
+        private static Field? TrainLoss(List<Field> fields, MetricRole role) =>
+            fields.FirstOrDefault(f => f.Name.Role == role && f.Name.Split != MetricSplit.Eval);
+
+        private void AddStep(int number, int epoch, int? step, List<Field> fields, bool fromBar)
+        {
+            Field? gen = TrainLoss(fields, MetricRole.GenLoss);
+            Field? disc = TrainLoss(fields, MetricRole.DiscLoss);
             // A trainer that returns None instead of a loss when it skips the discriminator step prints "None".
             bool discNone = disc is { Value: null } && disc.Raw.Trim('\'', '"') is var r &&
                 (r.Equals("None", StringComparison.OrdinalIgnoreCase) || r.Equals("null", StringComparison.OrdinalIgnoreCase));
-            ReportBadFields(number, discNone ? fields.Where(f => f != disc) : fields);
+            var bad = discNone ? fields.Where(f => f != disc) : fields;
+            if (fromBar)
+            {
+                ReportBadBarFields(number, bad);
+            }
+            else
+            {
+                ReportBadFields(number, bad);
+            }
+
             if (gen is null && disc is null)
             {
                 _problems.Add(new ReadProblem(number, number == _lastContentLine
@@ -305,9 +357,9 @@ public static partial class CmganTextLogReader
                 GenLoss = gen?.Value,
                 DiscLoss = disc?.Value,
                 Line = number,
-            }, disc?.Value is null ? null : disc.Raw, discNone));
+            }, disc?.Value is null ? null : disc.Raw, discNone, fromBar));
             _lastStepEpoch = epoch;
-            _lastStepInEpoch = step;
+            _lastStepInEpoch = step ?? 0;
             _stepsSinceEval = true;
         }
 
@@ -669,13 +721,17 @@ public static partial class CmganTextLogReader
                 string problems = _problems.Count > 0 ? $" ({_problems.Count} damaged lines, first: {_problems[0]})" : "";
                 throw new LogReadException(
                     $"{path}: no training or test lines recognised{problems}. Expected lines such as " +
-                    "'Epoch 3, Step 500, loss: 0.14, disc_loss: 0.0012' or 'Test Gen loss: 0.11, Disc loss: 0.004, PESQ: 2.57'.");
+                    "'Epoch 3, Step 500, loss: 0.14, disc_loss: 0.0012', 'Test Gen loss: 0.11, Disc loss: 0.004, PESQ: 2.57' " +
+                    "or tqdm progress bars with losses in their postfix ('Epoch 3:  45%|####5     | 450/1000 [02:15<02:45, " +
+                    "3.33it/s, gen_loss=0.123, disc_loss=0.004]').");
             }
 
             FlagMissingValues();
             FlagMissingEvalValues();
             var steps = ClassifyZeros();
-            int? interval = _logInterval ?? StepAggregation.InferInterval(steps);
+            // A bar redraws by time, not every log_interval steps: its counters alone say how the steps were sampled.
+            bool barSteps = _steps.Any(s => s.FromBar);
+            int? interval = barSteps ? BarInterval(steps) : _logInterval ?? StepAggregation.InferInterval(steps);
             steps = StepAggregation.WithPositions(steps, interval);
             var epochs = StepAggregation.EpochMeans(steps, sampled: interval != 1);
             foreach (var (epoch, lr) in _stepLrs)
@@ -703,7 +759,16 @@ public static partial class CmganTextLogReader
                 };
             }
 
-            DescribeSteps(steps, interval);
+            if (barSteps)
+            {
+                DescribeBarSteps(steps, interval);
+            }
+            else
+            {
+                DescribeSteps(steps, interval);
+            }
+
+            DescribeBars();
             DiscTally? tally = null;
             if (_discStats is { } stats)
             {
@@ -736,7 +801,7 @@ public static partial class CmganTextLogReader
                 {
                     Path = path,
                     Kind = LogKind.Text,
-                    Description = "text log of the CMGAN reference trainer",
+                    Description = barSteps ? "text log with tqdm progress bars" : "text log of the CMGAN reference trainer",
                     Lines = lines.Count,
                     SkipEvidence = SkipEvidenceOf(steps),
                     EvalComparability = EvalComparability.Unknown,
@@ -783,10 +848,11 @@ public static partial class CmganTextLogReader
             var flagged = _problems.Where(p => p.Line is not null).Select(p => p.Line!.Value).ToHashSet();
             double withDisc = _steps.Count(s => s.Point.DiscLoss is not null) / (double)_steps.Count;
             double withGen = _steps.Count(s => s.Point.GenLoss is not null) / (double)_steps.Count;
-            foreach (var (point, _, discNone) in _steps)
+            foreach (var (point, _, discNone, fromBar) in _steps)
             {
+                // A bar update that ends with its bracket is whole: a key it lacks was not in the postfix then.
                 int line = point.Line!.Value;
-                if (flagged.Contains(line) || discNone)
+                if (flagged.Contains(line) || discNone || fromBar)
                 {
                     continue;
                 }

@@ -65,6 +65,15 @@ internal static class MetricNameClassifier
         }
     }
 
+    /// <summary>The split that the words of <paramref name="text"/> name (test, val, train, ...), if any.</summary>
+    public static MetricSplit SplitOf(string text)
+    {
+        var words = Words(text);
+        return words.Any(EvalWords.Contains) ? MetricSplit.Eval
+            : words.Any(TrainWords.Contains) ? MetricSplit.Train
+            : MetricSplit.Unspecified;
+    }
+
     /// <summary>Classifies a name; <see cref="MetricRole.None"/> when it is not one of the quantities diagnose uses.</summary>
     public static MetricName Classify(string name)
     {

@@ -194,6 +194,30 @@ public class CmganTextLogReaderTests
     }
 
     [Fact]
+    public void Line_numbers_count_newlines_not_the_carriage_returns_of_a_redrawn_line()
+    {
+        var lines = new ReferenceLog().Lines();
+        lines[2] = "loading data 10%\rloading data 50%\rloading data 100%";
+        lines[40] = "INFO:root:GPU: 0, Epoch 1, Step 8500, loss: 0.1x5, disc_loss: 0.004";
+        var run = Read(string.Join("\n", lines));
+
+        var problem = Assert.Single(run.Source.Problems);
+        Assert.Equal(41, problem.Line);
+        Assert.Equal(lines.Count, run.Source.Lines);
+    }
+
+    [Fact]
+    public void A_log_with_only_carriage_returns_as_line_ends_is_numbered_by_them()
+    {
+        var lines = new ReferenceLog().Lines();
+        lines[40] = "INFO:root:GPU: 0, Epoch 1, Step 8500, loss: 0.1x5, disc_loss: 0.004";
+        var run = Read(string.Join("\r", lines));
+
+        Assert.Equal(41, Assert.Single(run.Source.Problems).Line);
+        Assert.Equal(17, run.Epochs.Count);
+    }
+
+    [Fact]
     public void A_line_with_binary_garbage_is_reported_and_skipped()
     {
         var lines = new ReferenceLog().Lines();
