@@ -438,23 +438,16 @@ public static partial class CmganTextLogReader
             _ => null,
         };
 
-        private static HashSet<string> Filled(EvalAccumulator acc)
-        {
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (value, name) in new (double?, string)[]
-            {
-                (acc.TrainLoss, "train loss"), (acc.GenLoss, "loss"), (acc.TrainDiscLoss, "train disc loss"),
-                (acc.DiscLoss, "disc loss"), (acc.Pesq, "PESQ"), (acc.NoisyPesq, "noisy PESQ"),
-            })
-            {
-                if (value is not null)
-                {
-                    names.Add(name);
-                }
-            }
+        // One name per value slot of a test line, in the order Slot and SlotName map them.
+        private static readonly MetricName[] EvalSlots =
+        [
+            new(MetricRole.GenLoss, MetricSplit.Train, false), new(MetricRole.GenLoss, MetricSplit.Eval, false),
+            new(MetricRole.DiscLoss, MetricSplit.Train, false), new(MetricRole.DiscLoss, MetricSplit.Eval, false),
+            new(MetricRole.Pesq, MetricSplit.Eval, false), new(MetricRole.NoisyPesq, MetricSplit.Eval, false),
+        ];
 
-            return names;
-        }
+        private static HashSet<string> Filled(EvalAccumulator acc) =>
+            EvalSlots.Where(n => Slot(acc, n) is not null).Select(n => SlotName(n)!).ToHashSet(StringComparer.Ordinal);
 
         // A test line without a value (PESQ, say) that nearly every other test line has was most likely cut.
         private void FlagMissingEvalValues()
