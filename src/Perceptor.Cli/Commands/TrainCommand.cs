@@ -1,13 +1,13 @@
 using System.CommandLine;
 using Perceptor.Audio;
-using Perceptor.Training;
+using Perceptor.Training.Run;
 using Perceptor.Training.Checkpoints;
 using Perceptor.Training.Config;
 using Perceptor.Training.Data;
 
 namespace Perceptor.Cli.Commands;
 
-/// <summary><c>perceptor train</c>: parses options and hands them to <see cref="Trainer.Run(TrainingRequest, ITrainingListener?, CancellationToken)"/>.</summary>
+/// <summary><c>perceptor train</c>: parses options and hands them to <see cref="TrainingLoop.Run(TrainingRequest, ITrainingListener?, CancellationToken)"/>.</summary>
 internal static class TrainCommand
 {
     public static Command Create()
@@ -81,7 +81,7 @@ internal static class TrainCommand
                     CommandLine = "perceptor " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
                 };
                 using var listener = TrainProgress.Create(resolved.Train.Epochs);
-                var result = listener.Run(() => Trainer.Run(request, listener, listener.Token));
+                var result = listener.Run(() => TrainingLoop.Run(request, listener, listener.Token));
                 stdout.WriteLine($"run folder: {result.RunDir}");
                 return result.Reason switch
                 {

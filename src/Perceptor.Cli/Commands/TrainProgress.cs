@@ -1,6 +1,6 @@
 using System.Globalization;
 using Perceptor.Diagnostics.RunLog;
-using Perceptor.Training;
+using Perceptor.Training.Run;
 using Spectre.Console;
 
 namespace Perceptor.Cli.Commands;

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using Perceptor.Diagnostics.RunLog;
-using Perceptor.Training;
+using Perceptor.Training.Run;
 using Perceptor.Training.Config;
 
 namespace Perceptor.Experiments.Running;
 
 /// <summary>
-/// Trains runs in this process with <see cref="Trainer"/>, one at a time, and writes plain progress lines: one per
+/// Trains runs in this process with <see cref="TrainingLoop"/>, one at a time, and writes plain progress lines: one per
 /// epoch, plus a heartbeat while a long epoch runs. A new run starts from preset, config file and overrides; a
 /// resumed run from its own <c>config.json</c> with the overrides on top, as <c>perceptor train --resume</c> does.
 /// </summary>
@@ -39,7 +39,7 @@ public sealed class InProcessTrainer : IRunTrainer
             Resume = request.Resume,
             CommandLine = "perceptor " + string.Join(' ', TrainCommandLine.Arguments(request)),
         };
-        Trainer.Run(training, new Listener(_log, request.RunName, config.Train.Epochs, _heartbeat), cancellationToken);
+        TrainingLoop.Run(training, new Listener(_log, request.RunName, config.Train.Epochs, _heartbeat), cancellationToken);
     }
 
     private sealed class Listener(TextWriter log, string name, int epochs, TimeSpan heartbeat) : ITrainingListener

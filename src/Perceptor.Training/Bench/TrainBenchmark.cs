@@ -4,7 +4,9 @@ using System.Text.Json;
 using Perceptor.Quality.Pesq;
 using Perceptor.Training.Config;
 using Perceptor.Training.Data;
+using Perceptor.Training.Networks;
 using Perceptor.Training.Runtime;
+using Perceptor.Training.Step;
 using static TorchSharp.torch;
 
 namespace Perceptor.Training.Bench;
@@ -47,7 +49,7 @@ public static class TrainBenchmark
             pesqMs = watch.Elapsed.TotalMilliseconds;
             return results;
         };
-        using var engine = new TrainingEngine(TrainingModels.Create(preset, CPU), config, scorer);
+        using var engine = new MetricGanStep(TrainingModels.Create(preset, CPU), config, scorer);
         int genParams = (int)engine.Models.Generator.parameters().Sum(p => p.numel());
         int discParams = (int)engine.Models.Discriminator.parameters().Sum(p => p.numel());
         var pairs = Enumerable.Range(0, Math.Max(benchCase.BatchSize, 4)).Select(i => SyntheticPair(config.CropSamples, i)).ToArray();
@@ -60,7 +62,7 @@ public static class TrainBenchmark
         {
             var batch = sampler.Get(i, 0);
             var before = ProcessUsage.Now();
-            var outcome = engine.Step(batch, probeBalance: false);
+            var outcome = engine.Run(batch, probeBalance: false);
             var used = ProcessUsage.Now() - before;
             if (i >= benchCase.Warmup)
             {

@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using TorchSharp;
-using TorchSharp.Modules;
-using static TorchSharp.torch;
 
 namespace Perceptor.Training.Checkpoints;
 
@@ -92,8 +89,8 @@ public static class CheckpointFile
         }
     }
 
-    /// <summary>Serialises the state and the engine's networks, optimisers and the torch RNG.</summary>
-    internal static byte[] Serialize(CheckpointState state, TrainingEngine engine)
+    /// <summary>Serialises <paramref name="state"/> and <paramref name="snapshot"/> into the file layout, checksum last.</summary>
+    internal static byte[] Serialize(CheckpointState state, TrainingSnapshot snapshot)
     {
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
@@ -105,11 +102,11 @@ public static class CheckpointFile
             writer.Write(header);
             var sections = new (string Name, byte[] Bytes)[]
             {
-                (GeneratorSection, ModuleBytes(engine.Models.Generator)),
-                (DiscriminatorSection, ModuleBytes(engine.Models.Discriminator)),
-                (GenOptimizerSection, OptimizerBytes(engine.GenOptimizer)),
-                (DiscOptimizerSection, OptimizerBytes(engine.DiscOptimizer)),
-                (RngSection, RngBytes()),
+                (GeneratorSection, snapshot.Generator),
+                (DiscriminatorSection, snapshot.Discriminator),
+                (GenOptimizerSection, snapshot.GenOptimizer),
+                (DiscOptimizerSection, snapshot.DiscOptimizer),
+                (RngSection, snapshot.Rng),
             };
             writer.Write(sections.Length);
             foreach (var (name, bytes) in sections)
@@ -153,29 +150,5 @@ public static class CheckpointFile
                 File.Delete(temp);
             }
         }
-    }
-
-    private static byte[] ModuleBytes(nn.Module module)
-    {
-        using var stream = new MemoryStream();
-        module.save(stream);
-        return stream.ToArray();
-    }
-
-    private static byte[] OptimizerBytes(OptimizerHelper optimizer)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
-        {
-            optimizer.save_state_dict(writer);
-        }
-
-        return stream.ToArray();
-    }
-
-    private static byte[] RngBytes()
-    {
-        using var state = random.get_rng_state();
-        return state.data<byte>().ToArray();
     }
 }

@@ -1,5 +1,6 @@
 using Perceptor.Models;
 using Perceptor.Training.Probes;
+using Perceptor.Training.Step;
 
 namespace Perceptor.Training.Checkpoints;
 

@@ -1,6 +1,8 @@
 using Perceptor.Diagnostics.RunLog;
 using Perceptor.Quality.Pesq;
 using Perceptor.Training.Data;
+using Perceptor.Training.Networks;
+using Perceptor.Training.Step;
 using static TorchSharp.torch;
 
 namespace Perceptor.Training.Probes;

@@ -1,6 +1,8 @@
 using Perceptor.Audio;
 using Perceptor.Training.Checkpoints;
 using Perceptor.Training.Enhance;
+using Perceptor.Training.Networks;
+using Perceptor.Training.Step;
 using Perceptor.Training.Tests.Fakes;
 using static TorchSharp.torch;
 
@@ -15,14 +17,14 @@ public class FileEnhancerTests
         // A checkpoint of untrained tiny networks is enough to exercise the file handling.
         string path = Path.Combine(TestRuns.TempDir(), "t.ckpt");
         var config = TestRuns.Config();
-        using (var engine = new TrainingEngine(TestRuns.Models(config.Model.Resolve(), CPU), config, PesqBatchScorers.Wideband(0)))
+        using (var engine = new MetricGanStep(TestRuns.Models(config.Model.Resolve(), CPU), config, PesqBatchScorers.Wideband(0)))
         {
             var state = new CheckpointState
             {
                 Preset = "tiny", Generator = engine.Models.Preset.Generator, Discriminator = engine.Models.Preset.Discriminator,
                 Config = Perceptor.Training.Config.ConfigLoader.ToJson(config),
             };
-            CheckpointFile.WriteAtomic(path, CheckpointFile.Serialize(state, engine));
+            CheckpointFile.WriteAtomic(path, CheckpointFile.Serialize(state, TrainingSnapshot.Capture(engine.Models.Generator, engine.Models.Discriminator, engine.GenOptimizer, engine.DiscOptimizer)));
         }
 
         var checkpoint = CheckpointFile.Read(path);

@@ -1,5 +1,5 @@
 using Perceptor.Models;
-using Perceptor.Training;
+using Perceptor.Training.Networks;
 using TorchSharp;
 using static TorchSharp.torch;
 

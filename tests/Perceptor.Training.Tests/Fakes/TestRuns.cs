@@ -1,5 +1,7 @@
 using Perceptor.Models;
-using Perceptor.Training;
+using Perceptor.Training.Networks;
+using Perceptor.Training.Run;
+using Perceptor.Training.Step;
 using Perceptor.Training.Config;
 using Perceptor.Training.Data;
 using static TorchSharp.torch;
@@ -28,7 +30,7 @@ internal static class TestRuns
         new(preset, new FakeGenerator { EmitNaN = true }, new MetricDiscriminator(preset.Discriminator), new FrontEndSpectralPath(new SpectralFrontEnd(device)), device);
 
     /// <summary>Hooks with in-memory data and the fake scorer; stand-in networks unless <paramref name="delivered"/>.</summary>
-    public static TrainerHooks Hooks(IReadOnlyList<ClipPair>? train = null, IReadOnlyList<ClipPair>? eval = null, bool delivered = false) => new()
+    public static TrainingHooks Hooks(IReadOnlyList<ClipPair>? train = null, IReadOnlyList<ClipPair>? eval = null, bool delivered = false) => new()
     {
         CreateModels = delivered ? Models : FakeModels,
         CreateScorer = PesqBatchScorers.Wideband,

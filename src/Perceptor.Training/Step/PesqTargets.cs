@@ -1,0 +1,84 @@
+using Perceptor.Quality.Pesq;
+using Perceptor.Training.Config;
+
+namespace Perceptor.Training.Step;
+
+/// <summary>
+/// Turns the wideband PESQ results of a batch into discriminator targets under a failure policy (reference §4.1,
+/// §7.4). Pure: the trainer and the tests call the same function.
+/// </summary>
+public static class PesqTargets
+{
+    /// <summary>The normalised target of a WB-PESQ score: (PESQ − 1)/3.5 (reference §4.1).</summary>
+    public static double Normalise(double pesq) => (pesq - 1.0) / 3.5;
+
+    /// <summary>Decides the discriminator step for <paramref name="results"/> under <paramref name="policy"/>.</summary>
+    public static TargetDecision Decide(IReadOnlyList<PesqResult> results, PesqFailurePolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        int n = results.Count;
+        var targets = new float[n];
+        var mask = new float[n];
+        var scores = new double[n];
+        var failed = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        int scored = 0;
+        double sum = 0;
+        for (int i = 0; i < n; i++)
+        {
+            var r = results[i];
+            if (r.IsSuccess && double.IsFinite(r.Score))
+            {
+                scored++;
+                sum += r.Score;
+                scores[i] = r.Score;
+            }
+            else
+            {
+                string kind = r.IsSuccess ? PesqResult.KindName(PesqFailure.NonFinite) : PesqResult.KindName(r.Failure);
+                failed[kind] = failed.GetValueOrDefault(kind) + 1;
+                scores[i] = double.NaN;
+            }
+        }
+
+        double? mean = scored > 0 ? sum / scored : null;
+        var failedByKind = (IReadOnlyDictionary<string, int>)failed;
+        TargetDecision Skipped(string reason) => new(true, reason, targets, mask, scored, failedByKind, mean, scores);
+
+        switch (policy)
+        {
+            case PesqFailurePolicy.SkipBatch:
+                if (scored < n)
+                {
+                    return Skipped("pesq_failed");
+                }
+
+                break;
+            case PesqFailurePolicy.BatchMean:
+                if (scored == 0)
+                {
+                    return Skipped("pesq_all_failed");
+                }
+
+                float batchTarget = (float)Normalise(mean!.Value);
+                Array.Fill(targets, batchTarget);
+                Array.Fill(mask, 1f);
+                return new TargetDecision(false, null, targets, mask, scored, failedByKind, mean, scores);
+            case PesqFailurePolicy.Mask:
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(policy), policy, "unknown failure policy");
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            if (!double.IsNaN(scores[i]))
+            {
+                targets[i] = (float)Normalise(scores[i]);
+                mask[i] = 1f;
+            }
+        }
+
+        // Mask with no clip scored still steps: the (clean, clean) term alone, as MP-SENet keeps it.
+        return new TargetDecision(false, null, targets, mask, scored, failedByKind, mean, scores);
+    }
+}
