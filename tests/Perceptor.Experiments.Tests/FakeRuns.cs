@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Perceptor.Diagnostics.RunLog;
 
 namespace Perceptor.Experiments.Tests;
@@ -89,7 +90,8 @@ internal static class FakeRuns
 
         if (end is not null)
         {
-            log.Write(new RunEndRecord { Reason = end, Epoch = firstEpoch + epochs.Count - 1, Step = step });
+            // The reason as a run folder spells it, read the way the run-log reader reads it.
+            log.Write(new RunEndRecord { Reason = JsonSerializer.Deserialize<RunEndReason>($"\"{end}\"", RunLogJson.Options), Epoch = firstEpoch + epochs.Count - 1, Step = step });
         }
     }
 

@@ -83,12 +83,7 @@ internal static class TrainCommand
                 using var listener = TrainProgress.Create(resolved.Train.Epochs);
                 var result = listener.Run(() => TrainingLoop.Run(request, listener, listener.Token));
                 stdout.WriteLine($"run folder: {result.RunDir}");
-                return result.Reason switch
-                {
-                    "completed" or "early_stop" => 0,
-                    "interrupted" => 130,
-                    _ => 1,
-                };
+                return result.ExitCode;
             }
             catch (Exception e) when (e is ConfigException or DataException or CheckpointException or AudioFileException
                 or InvalidOperationException or ArgumentException or IOException)

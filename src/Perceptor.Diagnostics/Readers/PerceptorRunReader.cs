@@ -73,7 +73,7 @@ public static partial class PerceptorRunReader
 
         if (content.OfType<RunEndRecord>().LastOrDefault() is { } end)
         {
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"The run ended: {end.Reason} (epoch {end.Epoch}, step {end.Step})."));
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"The run ended: {end.Reason.Name()} (epoch {end.Epoch}, step {end.Step})."));
         }
         else if (content.Records.Count > 0)
         {

@@ -52,9 +52,9 @@ public sealed record RunFolderState(RunProgress Progress, int EpochsLogged)
 
         var progress = end?.Reason switch
         {
-            "completed" => RunProgress.Completed,
-            "early_stop" => RunProgress.EarlyStopped,
-            "nonfinite" => RunProgress.Diverged,
+            RunEndReason.Completed => RunProgress.Completed,
+            RunEndReason.EarlyStop => RunProgress.EarlyStopped,
+            RunEndReason.Nonfinite => RunProgress.Diverged,
             _ => checkpoint ? RunProgress.Resumable : RunProgress.Started,
         };
         return new RunFolderState(progress, epochs);

@@ -58,7 +58,7 @@ public sealed class TrainingLoop
         _recorder.Started(StartRecord(standing.Position), BatchesPerEpoch);
         if (standing.Position.Epoch >= Config.Train.Epochs)
         {
-            return End("completed", standing, $"the run has already finished {standing.Position.Epoch} epochs; raise train.epochs to continue it");
+            return End(RunEndReason.Completed, standing, $"the run has already finished {standing.Position.Epoch} epochs; raise train.epochs to continue it");
         }
 
         while (standing.Position.Epoch < Config.Train.Epochs)
@@ -70,7 +70,7 @@ public sealed class TrainingLoop
                 if (ct.IsCancellationRequested)
                 {
                     _checkpoints.Write(standing, best: false);
-                    return End("interrupted", standing, $"interrupted at epoch {at.Epoch + 1}, batch {at.Batch + 1}; checkpoint written, continue with --resume");
+                    return End(RunEndReason.Interrupted, standing, $"interrupted at epoch {at.Epoch + 1}, batch {at.Batch + 1}; checkpoint written, continue with --resume");
                 }
 
                 var outcome = _session.Iteration.Run(_session.Sampler.Get(at.Epoch, at.Batch), ShouldProbeBalance(at.Step + 1));
@@ -78,7 +78,7 @@ public sealed class TrainingLoop
                 Record(outcome, standing);
                 if (outcome.Nonfinite && standing.ConsecutiveNonfinite >= Config.Train.NonfiniteLimit)
                 {
-                    return End("nonfinite", standing, $"{standing.ConsecutiveNonfinite} non-finite steps in a row at epoch {at.Epoch + 1}, step {standing.Position.Step} (train.nonfiniteLimit); " +
+                    return End(RunEndReason.Nonfinite, standing, $"{standing.ConsecutiveNonfinite} non-finite steps in a row at epoch {at.Epoch + 1}, step {standing.Position.Step} (train.nonfiniteLimit); " +
                         $"stopped. The last good checkpoint is {_session.Folder.LastCheckpoint}: lower optim.genLr/discLr or set optim.gradClip, then --resume");
                 }
 
@@ -93,11 +93,11 @@ public sealed class TrainingLoop
             (standing, string? stop) = FinishEpoch(standing);
             if (stop is not null)
             {
-                return End("early_stop", standing, stop);
+                return End(RunEndReason.EarlyStop, standing, stop);
             }
         }
 
-        return End("completed", standing, $"finished {Config.Train.Epochs} epochs, {standing.Position.Step} steps" +
+        return End(RunEndReason.Completed, standing, $"finished {Config.Train.Epochs} epochs, {standing.Position.Step} steps" +
             (standing.BestPesq is { } b ? $"; best eval PESQ {b:0.000} at epoch {standing.BestEpoch}" : ""));
     }
 
@@ -209,7 +209,7 @@ public sealed class TrainingLoop
         return Config.Collapse.EarlyStop ? text + "; stopped early (collapse.earlyStop), best checkpoint kept" : null;
     }
 
-    private TrainingResult End(string reason, RunStanding standing, string message)
+    private TrainingResult End(RunEndReason reason, RunStanding standing, string message)
     {
         var at = standing.Position;
         _recorder.End(new RunEndRecord { Reason = reason, Epoch = at.LoggedEpoch, Step = at.Step }, message);

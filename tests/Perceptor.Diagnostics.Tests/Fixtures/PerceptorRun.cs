@@ -142,7 +142,7 @@ internal sealed class PerceptorRun
             });
         }
 
-        w.Write(new RunEndRecord { Reason = "completed", Epoch = Pesq.Length - 1, Step = step });
+        w.Write(new RunEndRecord { Reason = RunEndReason.Completed, Epoch = Pesq.Length - 1, Step = step });
         return file;
     }
 }

@@ -59,7 +59,7 @@ public class TrainingLoopTests
         var hooks = TestRuns.Hooks(train: TrainingWithASilentClip(), delivered: true);
         var recorder = new Recorder();
         var result = Train(run, TestRuns.Config("pesq.failures=skip-batch", "eval.maxFiles=1"), hooks: hooks, listener: recorder);
-        Assert.Equal("completed", result.Reason);
+        Assert.Equal(RunEndReason.Completed, result.Reason);
         Assert.Equal(2, result.EpochsCompleted);
         Assert.Equal(6, result.Steps);
 
@@ -89,7 +89,7 @@ public class TrainingLoopTests
         Assert.NotNull(log.OfType<EvalRecord>().First().NoisyPesq);
         Assert.Null(log.OfType<EvalRecord>().Last().NoisyPesq);
         Assert.Equal(2, log.OfType<CalibrationRecord>().Count());
-        Assert.Equal("completed", Assert.Single(log.OfType<RunEndRecord>()).Reason);
+        Assert.Equal(RunEndReason.Completed, Assert.Single(log.OfType<RunEndRecord>()).Reason);
         Assert.Contains(log.OfType<CheckpointRecord>(), c => c.Kind == "best");
 
         // Skips are skips: null loss, a reason, and counted apart from saturation.
@@ -145,14 +145,14 @@ public class TrainingLoopTests
         using var cts = new CancellationTokenSource();
         var stopper = new Recorder { OnStep = s => { if (s.Step == 4) { cts.Cancel(); } } };
         var first = Train(split, TestRuns.Config(), listener: stopper, ct: cts.Token);
-        Assert.Equal("interrupted", first.Reason);
+        Assert.Equal(RunEndReason.Interrupted, first.Reason);
         Assert.Equal(4, first.Steps);
         var state = CheckpointFile.Read(Path.Combine(split, "checkpoints", "last.ckpt")).State;
         Assert.Equal((1, 1, 4L), (state.Epoch, state.Batch, state.Step));
         Assert.NotNull(state.Tally);
 
         var resumed = Train(split, TrainingSetup.ResolveConfig(split, true, null, null, []), resume: true);
-        Assert.Equal("completed", resumed.Reason);
+        Assert.Equal(RunEndReason.Completed, resumed.Reason);
         Assert.Equal(GeneratorWeights(Path.Combine(straight, "checkpoints", "last.ckpt")),
             GeneratorWeights(Path.Combine(split, "checkpoints", "last.ckpt")));
         var epochs = RunLogReader.Read(Path.Combine(split, "metrics.jsonl")).OfType<EpochRecord>().ToList();
@@ -174,12 +174,12 @@ public class TrainingLoopTests
         };
         var config = TrainingSetup.ResolveConfig(run, true, null, null, ["train.epochs=3", "train.nonfiniteLimit=2"]);
         var result = Train(run, config, resume: true, hooks: nanHooks);
-        Assert.Equal("nonfinite", result.Reason);
+        Assert.Equal(RunEndReason.Nonfinite, result.Reason);
         Assert.Contains("2 non-finite steps in a row", result.Message);
         Assert.Equal(good, File.ReadAllBytes(last));
         var log = RunLogReader.Read(Path.Combine(run, "metrics.jsonl"));
         Assert.Empty(log.Problems);
-        Assert.Equal("nonfinite", log.OfType<RunEndRecord>().Last().Reason);
+        Assert.Equal(RunEndReason.Nonfinite, log.OfType<RunEndRecord>().Last().Reason);
         var bad = log.OfType<StepRecord>().Where(s => s.Nonfinite).ToList();
         Assert.Equal(2, bad.Count);
         Assert.All(bad, s => Assert.Null(s.DiscLoss));
@@ -221,7 +221,7 @@ public class TrainingLoopTests
         string run = TestRuns.TempDir();
         Train(run, TestRuns.Config("train.epochs=1"));
         var result = Train(run, TrainingSetup.ResolveConfig(run, true, null, null, []), resume: true);
-        Assert.Equal("completed", result.Reason);
+        Assert.Equal(RunEndReason.Completed, result.Reason);
         Assert.Contains("raise train.epochs", result.Message);
         Assert.Equal(3, result.Steps);
     }
@@ -233,11 +233,11 @@ public class TrainingLoopTests
         var hooks = TestRuns.Hooks() with { CollapseRule = new AlwaysAfterFirst() };
         string run = TestRuns.TempDir();
         var result = Train(run, TestRuns.Config("train.epochs=4", "collapse.earlyStop=true"), hooks: hooks);
-        Assert.Equal("early_stop", result.Reason);
+        Assert.Equal(RunEndReason.EarlyStop, result.Reason);
         Assert.Equal(2, result.EpochsCompleted);
         var log = RunLogReader.Read(Path.Combine(run, "metrics.jsonl"));
         Assert.Equal("early_stop", Assert.Single(log.OfType<CollapseRecord>()).Action);
-        Assert.Equal("early_stop", log.OfType<RunEndRecord>().Single().Reason);
+        Assert.Equal(RunEndReason.EarlyStop, log.OfType<RunEndRecord>().Single().Reason);
     }
 
     private sealed class AlwaysAfterFirst : ICollapseRule
