@@ -39,55 +39,52 @@ internal static class TrainBenchCommand
         };
         command.SetAction(parseResult =>
         {
+            var stdout = parseResult.InvocationConfiguration.Output;
+            var stderr = parseResult.InvocationConfiguration.Error;
             if (parseResult.GetValue(single) is { } json)
             {
                 var one = JsonSerializer.Deserialize<TrainBenchCase>(json)!;
-                var result = TrainBenchmark.Measure(one, line => Console.Error.WriteLine(line));
-                Console.WriteLine(TrainBenchmark.ToJson(result));
+                var result = TrainBenchmark.Measure(one, stderr.WriteLine);
+                stdout.WriteLine(TrainBenchmark.ToJson(result));
                 return 0;
             }
 
-            int n = parseResult.GetValue(steps), w = parseResult.GetValue(warmup), t = parseResult.GetValue(threads);
-            double seconds = parseResult.GetValue(crop);
-            if (n < 1 || w < 0 || t < 0 || !(seconds >= 0.5))
-            {
-                Console.Error.WriteLine("perceptor bench train: --steps >= 1, --warmup >= 0, --threads >= 0, --crop-seconds >= 0.5");
-                return 2;
-            }
-
-            string[] names = parseResult.GetValue(presets) is { Length: > 0 } p ? p : ["tiny", "small", "cmgan"];
-            int[] sizes = parseResult.GetValue(batches) is { Length: > 0 } b ? b : [1, 4];
-            string[] overrides = parseResult.GetValue(set) ?? [];
-            if (overrides.FirstOrDefault(o => !o.StartsWith("model.", StringComparison.Ordinal)) is { } other)
-            {
-                Console.Error.WriteLine($"perceptor bench train: --set {other}: only model.* keys change what is timed");
-                return 2;
-            }
-
-            var cases = names.SelectMany(name => sizes.Select(size => new TrainBenchCase(name, size, seconds, n, w, t, overrides))).ToList();
+            int n = parseResult.GetValue(steps), w = parseResult.GetValue(warmup);
+            IReadOnlyList<TrainBenchCase> cases;
             try
             {
-                var results = TrainBenchmark.RunIsolated(cases, SelfCommand(), line => Console.Error.WriteLine(line));
-                Console.WriteLine();
+                cases = TrainBenchPlan.Cases(parseResult.GetValue(presets), parseResult.GetValue(batches), parseResult.GetValue(crop), n, w,
+                    parseResult.GetValue(threads), parseResult.GetValue(set));
+            }
+            catch (ArgumentException e)
+            {
+                stderr.WriteLine($"perceptor bench train: {e.Message}");
+                return 2;
+            }
+
+            try
+            {
+                var results = TrainBenchmark.RunIsolated(cases, SelfCommand(), stderr.WriteLine);
+                stdout.WriteLine();
                 int width = Math.Max(6, results.Count > 0 ? results.Max(r => r.Case.Label.Length) : 6);
-                Console.WriteLine($"{"preset".PadRight(width)}  batch  G params  median ms/step  (min-max)          user s   sys s  PESQ ms  peak RSS  threads");
+                stdout.WriteLine($"{"preset".PadRight(width)}  batch  G params  median ms/step  (min-max)          user s   sys s  PESQ ms  peak RSS  threads");
                 foreach (var r in results)
                 {
                     string range = string.Create(CultureInfo.InvariantCulture, $"({r.MinMs:0}-{r.MaxMs:0})");
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{r.Case.Label.PadRight(width)} {r.Case.BatchSize,6} {r.GeneratorParameters,9} {r.MedianMs,15:0} {range,-17} {r.MedianUserSeconds,7:0.00} {r.MedianSystemSeconds,7:0.00} {r.MedianPesqMs,8:0} {r.PeakRssBytes / 1e9,6:0.00} GB {r.Threads,6}"));
                 }
 
-                Console.WriteLine($"{cases[0].CropSeconds:0.##} s crops, {n} timed steps after {w} warm-up; {Environment.ProcessorCount} cores");
+                stdout.WriteLine($"{cases[0].CropSeconds:0.##} s crops, {n} timed steps after {w} warm-up; {Environment.ProcessorCount} cores");
                 foreach (string tuning in results.Select(r => r.Tuning).OfType<string>().Distinct())
                 {
-                    Console.WriteLine($"runtime: {tuning}");
+                    stdout.WriteLine($"runtime: {tuning}");
                 }
                 return 0;
             }
             catch (InvalidOperationException e)
             {
-                Console.Error.WriteLine($"perceptor bench train: {e.Message}");
+                stderr.WriteLine($"perceptor bench train: {e.Message}");
                 return 1;
             }
         });
