@@ -2,7 +2,7 @@ using System.ComponentModel;
 
 namespace Perceptor.Training.Config;
 
-/// <summary>Generator loss weights, reference order [RI, Mag, Time, GAN] = [0.1, 0.9, 0.2, 0.05] (reference §4).</summary>
+/// <summary>Generator loss weights, reference order [RI, Mag, Time, GAN] = [0.1, 0.9, 0.2, 0.05] as CMGAN trains.</summary>
 public sealed record LossSection
 {
     /// <summary>Weight of the real/imaginary MSE.</summary>

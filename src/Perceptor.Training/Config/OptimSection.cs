@@ -3,7 +3,7 @@ using System.ComponentModel;
 namespace Perceptor.Training.Config;
 
 /// <summary>
-/// AdamW for both networks and a step schedule (reference §5.1). Every value is set explicitly because TorchSharp's
+/// AdamW for both networks and a step schedule (CMGAN: lr 5e-4 generator, 1e-3 discriminator, halved every 30 epochs). Every value is set explicitly because TorchSharp's
 /// AdamW defaults differ from PyTorch's.
 /// </summary>
 public sealed record OptimSection

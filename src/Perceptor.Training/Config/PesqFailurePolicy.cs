@@ -1,6 +1,6 @@
 namespace Perceptor.Training.Config;
 
-/// <summary>What the discriminator step does when PESQ cannot score some clips of a batch (reference §4.1, §7.4).</summary>
+/// <summary>What the discriminator step does when PESQ cannot score some clips of a batch. CMGAN skips the whole discriminator step when any clip fails (<c>skip-batch</c>).</summary>
 public enum PesqFailurePolicy
 {
     /// <summary>The reference: any failed clip drops the whole discriminator step, recorded as a skip with its reason.</summary>

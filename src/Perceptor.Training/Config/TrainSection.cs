@@ -2,7 +2,7 @@ using System.ComponentModel;
 
 namespace Perceptor.Training.Config;
 
-/// <summary>Length of training, batches and crops (reference §5.1, §5.2).</summary>
+/// <summary>Length of training, batches and crops (CMGAN: 120 epochs, batches of 4 random 2 s crops).</summary>
 public sealed record TrainSection
 {
     /// <summary>Epochs (reference 120; the authors report ~80 are enough).</summary>

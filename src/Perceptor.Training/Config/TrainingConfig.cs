@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Perceptor.Training.Config;
 
 /// <summary>
-/// Everything a training run is configured by. Defaults are the CMGAN reference's (cmgan-reference.md §4, §5.1);
+/// Everything a training run is configured by. Defaults are the CMGAN reference's (its loss weights, optimiser and schedule);
 /// keys are the dotted camelCase paths of these properties (<c>train.batchSize</c>, <c>loss.ganWeight</c>, ...).
 /// Load with <see cref="ConfigLoader"/>, which also validates.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Perceptor.Training.Data;
 
 /// <summary>
-/// Batches for training: a seeded reshuffle every epoch (the paper-era behaviour, §5.2), the last partial batch
+/// Batches for training: a seeded reshuffle every epoch (as CMGAN's data loader shuffles), the last partial batch
 /// dropped, one random crop per pair with the same offset for clean and noisy, files shorter than the crop tiled.
 /// Every batch is a pure function of (seed, epoch, batch), so a resumed run sees exactly the batches it would have.
 /// With speech-aware crops a crop whose clean side has too few active frames is redrawn (up to a limit, then the most

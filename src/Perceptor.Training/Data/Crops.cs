@@ -1,6 +1,6 @@
 namespace Perceptor.Training.Data;
 
-/// <summary>Cutting fixed-length pieces out of a file (cmgan-reference.md §5.2).</summary>
+/// <summary>Cutting fixed-length pieces out of a file (CMGAN trains on random 2 s crops; shorter files are tiled).</summary>
 public static class Crops
 {
     /// <summary>

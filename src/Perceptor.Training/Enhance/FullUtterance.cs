@@ -1,7 +1,7 @@
 namespace Perceptor.Training.Enhance;
 
 /// <summary>
-/// The reference's full-utterance geometry (cmgan-reference.md §6.1): pad to a multiple of the 100-sample hop by
+/// The full-utterance geometry of CMGAN's evaluation script: pad to a multiple of the 100-sample hop by
 /// wrapping the file's own first samples, then split a long file into k equal, non-overlapping chunks.
 /// </summary>
 public static class FullUtterance

@@ -9,7 +9,7 @@ using static TorchSharp.torch;
 namespace Perceptor.Training.Enhance;
 
 /// <summary>
-/// Applies a trained generator to whole utterances of any length with the reference's evaluation procedure (§6.1):
+/// Applies a trained generator to whole utterances of any length with the procedure of CMGAN's evaluation script:
 /// one unit-RMS factor for the whole file, wrap-padding to a multiple of 100 samples, equal chunks of at most
 /// <see cref="ChunkSamples"/> (16 s by default) processed one after another (equivalent to the reference's single
 /// batch, in less memory), output divided by the factor and cut to the input length. Input and output are 16 kHz.

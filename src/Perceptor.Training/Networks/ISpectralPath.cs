@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace Perceptor.Training.Networks;
 
 /// <summary>
-/// The waveform ⇄ compressed-spectrum path the trainer needs (reference §1). The delivered implementation is
+/// The waveform ⇄ compressed-spectrum path the trainer needs (CMGAN: STFT, power-law compression of the magnitude). The delivered implementation is
 /// <see cref="FrontEndSpectralPath"/> over the models' <see cref="Models.SpectralFrontEnd"/>; the seam exists so tests
 /// can substitute a path that misbehaves on purpose.
 /// </summary>

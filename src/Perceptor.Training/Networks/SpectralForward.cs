@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Perceptor.Training.Networks;
 
 /// <summary>
-/// One pass of the reference signal path (§1.2, §1.3): normalise both signals by the noisy signal's unit-RMS
+/// One pass of CMGAN's signal path: normalise both signals by the noisy signal's unit-RMS
 /// factor, STFT, compress, generator, decompress, ISTFT. Every tensor is in the normalised, compressed domain the
 /// losses use; shapes in comments (B batch, L samples, F bins, T frames).
 /// </summary>

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace Perceptor.Training.Step;
 
-/// <summary>The reference losses (cmgan-reference.md §4). Each returns a scalar tensor.</summary>
+/// <summary>CMGAN's losses: RI and magnitude MSE on the compressed spectra, time-domain L1, the metric-GAN terms. Each returns a scalar tensor.</summary>
 internal static class CmganLoss
 {
     /// <summary>L_RI: MSE of the real part plus MSE of the imaginary part (compressed).</summary>

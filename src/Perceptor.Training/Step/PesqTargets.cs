@@ -4,12 +4,12 @@ using Perceptor.Training.Config;
 namespace Perceptor.Training.Step;
 
 /// <summary>
-/// Turns the wideband PESQ results of a batch into discriminator targets under a failure policy (reference §4.1,
-/// §7.4). Pure: the trainer and the tests call the same function.
+/// Turns the wideband PESQ results of a batch into discriminator targets under a failure policy. The
+/// targets are CMGAN's normalised WB-PESQ. Pure: the trainer and the tests call the same function.
 /// </summary>
 public static class PesqTargets
 {
-    /// <summary>The normalised target of a WB-PESQ score: (PESQ − 1)/3.5 (reference §4.1).</summary>
+    /// <summary>The normalised target of a WB-PESQ score: (PESQ − 1)/3.5, mapping WB-PESQ's 1 to 4.5 onto 0 to 1 as CMGAN does.</summary>
     public static double Normalise(double pesq) => (pesq - 1.0) / 3.5;
 
     /// <summary>Decides the discriminator step for <paramref name="results"/> under <paramref name="policy"/>.</summary>
