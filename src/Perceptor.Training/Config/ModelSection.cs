@@ -26,6 +26,15 @@ public sealed record ModelSection
     [Description("discriminator base channels (null: the preset's)")]
     public int? DiscChannels { get; init; }
 
+    /// <summary>Dropout of the generator's conformers (attention output and feed-forward modules), as the reference's
+    /// 0.2; 0 makes a training step deterministic.</summary>
+    [Description("generator dropout in the conformers' attention and feed-forward modules (the reference's 0.2; 0 makes a step deterministic)")]
+    public double Dropout { get; init; } = 0.2;
+
+    /// <summary>Dropout in the discriminator's head, as the reference's 0.3.</summary>
+    [Description("discriminator dropout between its two linear layers (the reference's 0.3)")]
+    public double DiscDropout { get; init; } = 0.3;
+
     /// <summary>The preset with the overrides applied; throws naming the known presets for an unknown name.</summary>
     public ModelPreset Resolve()
     {
@@ -35,8 +44,10 @@ public sealed record ModelSection
             Channels = Channels ?? preset.Generator.Channels,
             ConformerBlocks = ConformerBlocks ?? preset.Generator.ConformerBlocks,
             DenseDepth = DenseDepth ?? preset.Generator.DenseDepth,
+            AttentionDropout = Dropout,
+            FeedForwardDropout = Dropout,
         };
-        var discriminator = preset.Discriminator with { BaseChannels = DiscChannels ?? preset.Discriminator.BaseChannels };
+        var discriminator = preset.Discriminator with { BaseChannels = DiscChannels ?? preset.Discriminator.BaseChannels, Dropout = DiscDropout };
         bool custom = generator != preset.Generator || discriminator != preset.Discriminator;
         return new ModelPreset(custom ? preset.Name + "+custom" : preset.Name, generator, discriminator);
     }
