@@ -90,6 +90,13 @@ public sealed class Trainer : IDisposable
         // Weights are seeded; a resumed run then replaces them and the generator state from the checkpoint.
         random.manual_seed(_config.Train.Seed);
         var preset = _config.Model.Resolve();
+        bool fromInitialWeights = _config.Model.InitGenerator is not null || _config.Model.InitDiscriminator is not null;
+        if (fromInitialWeights)
+        {
+            // Sizes come from the initial weights; a resumed run keeps the ones it started with.
+            preset = checkpoint?.Preset ?? InitialWeights.Resolve(preset, _config.Model);
+        }
+
         if (checkpoint is not null && (checkpoint.Preset.Generator != preset.Generator || checkpoint.Preset.Discriminator != preset.Discriminator))
         {
             throw new ConfigException($"{checkpoint.Path}: the checkpoint holds {checkpoint.Preset.Name} networks ({checkpoint.Preset.Generator}, {checkpoint.Preset.Discriminator}), " +
@@ -108,8 +115,10 @@ public sealed class Trainer : IDisposable
             Restore(checkpoint);
         }
 
+        var initialWeights = checkpoint is null ? InitialWeights.Load(_engine.Models, _config.Model) : null;
         RunFolder.WriteTextAtomic(_folder.ConfigPath, ConfigLoader.ToJson(_config));
         TrainingSetup.WriteEnvironment(_folder, _request, _config.Runtime.Device, get_num_threads(), checkpoint is not null, tuning);
+        InitialWeights.Record(_folder.EnvPath, initialWeights);
         _log = new RunLogWriter(_folder.MetricsPath);
         _owned.Add(_log);
         OpenTensorBoard();

@@ -136,8 +136,10 @@ internal sealed class TrainingEngine : IDisposable
         if (!decision.Skip)
         {
             var estMag = f.EstMag.detach();
-            var predictClean = Models.Discriminator.forward(f.CleanMag, f.CleanMag);
+            // The reference's order: each training forward advances the spectral-norm iteration, so the order decides
+            // which estimate of σ each term uses.
             var predictEstimate = Models.Discriminator.forward(f.CleanMag, estMag);
+            var predictClean = Models.Discriminator.forward(f.CleanMag, f.CleanMag);
             var targets = tensor(decision.Targets, device: device);
             var mask = tensor(decision.Mask, device: device);
             int maskCount = (int)decision.Mask.Sum();

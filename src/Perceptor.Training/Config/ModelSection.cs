@@ -35,6 +35,16 @@ public sealed record ModelSection
     [Description("discriminator dropout between its two linear layers (the reference's 0.3)")]
     public double DiscDropout { get; init; } = 0.3;
 
+    /// <summary>Generator weights to start from (a PyTorch, safetensors or Perceptor file; its size comes from the
+    /// tensor shapes and replaces the preset's); null starts from a seeded initialisation.</summary>
+    [Description("generator weights to fine-tune from (.pt/.pth/.safetensors/.ckpt; the size comes from the file); null: fresh")]
+    public string? InitGenerator { get; init; }
+
+    /// <summary>Discriminator weights to start from; null starts a fresh discriminator (the reference trainer never
+    /// saves one, so that is the normal case).</summary>
+    [Description("discriminator weights to start from (null: a fresh discriminator)")]
+    public string? InitDiscriminator { get; init; }
+
     /// <summary>The preset with the overrides applied; throws naming the known presets for an unknown name.</summary>
     public ModelPreset Resolve()
     {
