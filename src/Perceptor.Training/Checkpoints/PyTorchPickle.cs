@@ -119,8 +119,12 @@ internal static class PyTorchPickle
     {
         switch (value)
         {
-            case Tensor t when keep is null || !keep.Contains(t):
-                t.Dispose();
+            case Tensor t:
+                if (keep is null || !keep.Contains(t))
+                {
+                    t.Dispose();
+                }
+
                 break;
             case IDictionary d:
                 foreach (DictionaryEntry e in d)

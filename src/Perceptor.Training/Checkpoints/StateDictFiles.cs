@@ -154,7 +154,7 @@ public static class StateDictFiles
             .Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal))
             .Select(p => KeyValuePair.Create(p.Key[prefix.Length..], p.Value))
             .ToList();
-        PyTorchPickle.DisposeTensors(root, selected.Select(p => p.Value).ToHashSet());
+        PyTorchPickle.DisposeTensors(root, selected.Select(p => p.Value).ToHashSet<Tensor>(ReferenceEqualityComparer.Instance));
         string origin = (where.Length == 0 ? "the top-level dict" : where)
             + (prefix.Length > 0 ? $", prefix '{prefix}' removed" : "");
         return new StateDict(path, format, selected, origin);
