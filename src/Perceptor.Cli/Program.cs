@@ -32,6 +32,7 @@ public static class Program
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EnhanceCommand.Create());
+        root.Subcommands.Add(ConvertCommand.Create());
         root.Subcommands.Add(DiagnoseCommand.Create());
         root.Subcommands.Add(ExperimentCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());

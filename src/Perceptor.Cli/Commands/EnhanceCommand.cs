@@ -10,7 +10,7 @@ internal static class EnhanceCommand
 {
     public static Command Create()
     {
-        var checkpoint = new Option<string>("--checkpoint") { Description = "Checkpoint written by 'perceptor train' (RUN/checkpoints/best.ckpt or last.ckpt).", Required = true };
+        var checkpoint = new Option<string>("--checkpoint") { Description = "Checkpoint written by 'perceptor train' (RUN/checkpoints/best.ckpt or last.ckpt), or a PyTorch (torch.save) or .safetensors generator state dict; its size is read from the tensor shapes.", Required = true };
         var input = new Option<string>("--input") { Description = "A WAV file, or a folder whose .wav files are enhanced (any length, any sample rate; the first channel is used).", Required = true };
         var output = new Option<string>("--output") { Description = "Output WAV file for a file input, or output folder (created if needed) for a folder input.", Required = true };
         var rate = new Option<string>("--output-rate")

@@ -37,12 +37,21 @@ internal static class TrainCommand
             Description = "Continue the run in --run from checkpoints/last.ckpt with its own config.json (--set may change values, " +
                 "e.g. train.epochs to extend a finished run).",
         };
+        var initGenerator = new Option<string?>("--init-generator")
+        {
+            Description = "Fine-tune from these generator weights (PyTorch .pt/.pth, .safetensors or .ckpt; the size comes from the file): " +
+                "fresh optimisers, epoch 0; the source is recorded in config.json (model.initGenerator) and env.json.",
+        };
+        var initDiscriminator = new Option<string?>("--init-discriminator")
+        {
+            Description = "Start the discriminator from these weights (default: a fresh one; the reference trainer never saves its discriminator).",
+        };
         var listKeys = new Option<bool>("--list-keys") { Description = "List every config key with its type, default and meaning, and exit." };
         var command = new Command("train",
             "Train a CMGAN-style generator against a PESQ-predicting metric discriminator, with discriminator accounting, " +
             "calibration and loss-balance probes, a collapse watch, checkpoints (last, best by eval PESQ) and exact resume.")
         {
-            data, run, config, preset, set, resume, listKeys,
+            data, run, config, preset, set, resume, initGenerator, initDiscriminator, listKeys,
         };
         // Synchronous on purpose: Ctrl+C is handled by TrainProgress, which lets the trainer finish its batch and write a
         // checkpoint instead of the process being ended after a short timeout.
@@ -67,7 +76,7 @@ internal static class TrainCommand
             try
             {
                 var resolved = TrainingSetup.ResolveConfig(runDir, isResume, parseResult.GetValue(preset), parseResult.GetValue(config),
-                    parseResult.GetValue(set) ?? []);
+                    [.. parseResult.GetValue(set) ?? [], .. InitOverrides(parseResult.GetValue(initGenerator), parseResult.GetValue(initDiscriminator))]);
                 string? dataDir = parseResult.GetValue(data) ?? (isResume ? TrainingSetup.RecordedDataDir(runDir) : null);
                 if (string.IsNullOrWhiteSpace(dataDir))
                 {
@@ -93,6 +102,19 @@ internal static class TrainCommand
             }
         });
         return command;
+    }
+
+    private static IEnumerable<string> InitOverrides(string? generator, string? discriminator)
+    {
+        if (generator is not null)
+        {
+            yield return "model.initGenerator=" + Path.GetFullPath(generator);
+        }
+
+        if (discriminator is not null)
+        {
+            yield return "model.initDiscriminator=" + Path.GetFullPath(discriminator);
+        }
     }
 
     private static void PrintKeys(TextWriter output)

@@ -29,6 +29,8 @@ public static class ConfigValidator
         Check(m.ConformerBlocks is null or >= 1, "model.conformerBlocks", m.ConformerBlocks, "must be at least 1");
         Check(m.DenseDepth is null or >= 1, "model.denseDepth", m.DenseDepth, "must be at least 1");
         Check(m.DiscChannels is null or >= 1, "model.discChannels", m.DiscChannels, "must be at least 1");
+        Check(m.Dropout is >= 0 and < 1, "model.dropout", m.Dropout, "must be in [0, 1)");
+        Check(m.DiscDropout is >= 0 and < 1, "model.discDropout", m.DiscDropout, "must be in [0, 1)");
 
         var d = config.Data;
         Check(d.MinSpeechFraction is >= 0 and <= 1, "data.minSpeechFraction", d.MinSpeechFraction, "must be in [0, 1]");

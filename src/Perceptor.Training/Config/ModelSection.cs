@@ -26,6 +26,25 @@ public sealed record ModelSection
     [Description("discriminator base channels (null: the preset's)")]
     public int? DiscChannels { get; init; }
 
+    /// <summary>Dropout of the generator's conformers (attention output and feed-forward modules), as the reference's
+    /// 0.2; 0 makes a training step deterministic.</summary>
+    [Description("generator dropout in the conformers' attention and feed-forward modules (the reference's 0.2; 0 makes a step deterministic)")]
+    public double Dropout { get; init; } = 0.2;
+
+    /// <summary>Dropout in the discriminator's head, as the reference's 0.3.</summary>
+    [Description("discriminator dropout between its two linear layers (the reference's 0.3)")]
+    public double DiscDropout { get; init; } = 0.3;
+
+    /// <summary>Generator weights to start from (a PyTorch, safetensors or Perceptor file; its size comes from the
+    /// tensor shapes and replaces the preset's); null starts from a seeded initialisation.</summary>
+    [Description("generator weights to fine-tune from (.pt/.pth/.safetensors/.ckpt; the size comes from the file); null: fresh")]
+    public string? InitGenerator { get; init; }
+
+    /// <summary>Discriminator weights to start from; null starts a fresh discriminator (the reference trainer never
+    /// saves one, so that is the normal case).</summary>
+    [Description("discriminator weights to start from (null: a fresh discriminator)")]
+    public string? InitDiscriminator { get; init; }
+
     /// <summary>The preset with the overrides applied; throws naming the known presets for an unknown name.</summary>
     public ModelPreset Resolve()
     {
@@ -35,8 +54,10 @@ public sealed record ModelSection
             Channels = Channels ?? preset.Generator.Channels,
             ConformerBlocks = ConformerBlocks ?? preset.Generator.ConformerBlocks,
             DenseDepth = DenseDepth ?? preset.Generator.DenseDepth,
+            AttentionDropout = Dropout,
+            FeedForwardDropout = Dropout,
         };
-        var discriminator = preset.Discriminator with { BaseChannels = DiscChannels ?? preset.Discriminator.BaseChannels };
+        var discriminator = preset.Discriminator with { BaseChannels = DiscChannels ?? preset.Discriminator.BaseChannels, Dropout = DiscDropout };
         bool custom = generator != preset.Generator || discriminator != preset.Discriminator;
         return new ModelPreset(custom ? preset.Name + "+custom" : preset.Name, generator, discriminator);
     }

@@ -33,12 +33,18 @@ public sealed class SpeechEnhancer : IDisposable
     public int ChunkSamples { get; }
 
     /// <summary>
-    /// Loads the generator of a checkpoint written by the trainer (throws <see cref="CheckpointException"/> naming the
+    /// Loads the generator of a checkpoint written by the trainer, or of a PyTorch or safetensors state dict, its size
+    /// read from the tensor shapes (throws <see cref="CheckpointException"/> naming the
     /// file when it is unreadable). <paramref name="device"/>: cpu, cuda or cuda:N.
     /// </summary>
     public static SpeechEnhancer Load(string checkpointPath, string device = "cpu", double chunkSeconds = 16.0)
     {
         var dev = DeviceSelection.Resolve(device);
+        if (WeightsFormats.Detect(checkpointPath) != WeightsFormat.Perceptor)
+        {
+            return new SpeechEnhancer(GeneratorWeights.Load(checkpointPath, dev), (int)(chunkSeconds * 16000), ownsModels: true);
+        }
+
         var checkpoint = CheckpointFile.Read(checkpointPath);
         var models = TrainingModels.Create(checkpoint.Preset, dev);
         try

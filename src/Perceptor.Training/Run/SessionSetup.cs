@@ -36,6 +36,12 @@ internal static class SessionSetup
         // Weights are seeded; a resumed run then replaces them and the generator state from the checkpoint.
         random.manual_seed(config.Train.Seed);
         var preset = config.Model.Resolve();
+        if (config.Model.InitGenerator is not null || config.Model.InitDiscriminator is not null)
+        {
+            // Sizes come from the initial weights; a resumed run keeps the ones it started with.
+            preset = checkpoint?.Preset ?? InitialWeights.Resolve(preset, config.Model);
+        }
+
         if (checkpoint is not null && (checkpoint.Preset.Generator != preset.Generator || checkpoint.Preset.Discriminator != preset.Discriminator))
         {
             throw new ConfigException($"{checkpoint.Path}: the checkpoint holds {checkpoint.Preset.Name} networks ({checkpoint.Preset.Generator}, {checkpoint.Preset.Discriminator}), " +
@@ -68,8 +74,10 @@ internal static class SessionSetup
                     (start.BestPesq is { } b ? $" (best eval PESQ {b:0.000} at epoch {start.BestEpoch})" : ""));
             }
 
+            var initialWeights = checkpoint is null ? InitialWeights.Load(iteration.Models, config.Model) : null;
             RunFolder.WriteTextAtomic(folder.ConfigPath, ConfigLoader.ToJson(config));
             RunEnvironment.Write(folder, request, config.Runtime.Device, get_num_threads(), checkpoint is not null, tuning);
+            InitialWeights.Record(folder.EnvPath, initialWeights);
             recorder = RunRecorder.Open(folder, config.Log.TensorBoard, listener);
             return new TrainingSession
             {

@@ -22,8 +22,10 @@ internal sealed class DiscriminatorPhase(TrainingModels models, OptimizerHelper 
 
         var device = models.Device;
         var estMag = f.EstMag.detach();
-        var predictClean = models.Discriminator.forward(f.CleanMag, f.CleanMag);
+        // The reference's order: each training forward advances the spectral-norm iteration, so the order decides
+        // which estimate of σ each term uses.
         var predictEstimate = models.Discriminator.forward(f.CleanMag, estMag);
+        var predictClean = models.Discriminator.forward(f.CleanMag, f.CleanMag);
         var target = tensor(targets.Targets, device: device);
         var mask = tensor(targets.Mask, device: device);
         int maskCount = (int)targets.Mask.Sum();
