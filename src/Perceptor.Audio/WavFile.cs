@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using NAudio.Wave;
+using Perceptor.Audio.IO;
 
 namespace Perceptor.Audio;
 
@@ -150,58 +151,34 @@ public static class WavFile
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(signal);
-        string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(dir))
+        var waveFormat = format == WavSampleFormat.Float32
+            ? WaveFormat.CreateIeeeFloatWaveFormat(signal.SampleRate, 1)
+            : new WaveFormat(signal.SampleRate, 16, 1);
+        AtomicFile.Write(path, stream =>
         {
-            Directory.CreateDirectory(dir);
-        }
-
-        string temp = path + ".tmp-" + Environment.ProcessId + "-" + Environment.CurrentManagedThreadId;
-        try
-        {
-            var waveFormat = format == WavSampleFormat.Float32
-                ? WaveFormat.CreateIeeeFloatWaveFormat(signal.SampleRate, 1)
-                : new WaveFormat(signal.SampleRate, 16, 1);
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-            using (var writer = new WaveFileWriter(stream, waveFormat))
+            using var writer = new WaveFileWriter(stream, waveFormat);
+            var span = signal.Span;
+            if (format == WavSampleFormat.Float32)
             {
-                var span = signal.Span;
-                if (format == WavSampleFormat.Float32)
+                var bytes = new byte[span.Length * 4];
+                for (int i = 0; i < span.Length; i++)
                 {
-                    var bytes = new byte[span.Length * 4];
-                    for (int i = 0; i < span.Length; i++)
-                    {
-                        BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * 4), span[i]);
-                    }
-
-                    writer.Write(bytes, 0, bytes.Length);
-                }
-                else
-                {
-                    var bytes = new byte[span.Length * 2];
-                    for (int i = 0; i < span.Length; i++)
-                    {
-                        BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(i * 2), ToPcm16(span[i]));
-                    }
-
-                    writer.Write(bytes, 0, bytes.Length);
+                    BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * 4), span[i]);
                 }
 
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
+                writer.Write(bytes, 0, bytes.Length);
             }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        catch
-        {
-            if (File.Exists(temp))
+            else
             {
-                File.Delete(temp);
-            }
+                var bytes = new byte[span.Length * 2];
+                for (int i = 0; i < span.Length; i++)
+                {
+                    BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(i * 2), ToPcm16(span[i]));
+                }
 
-            throw;
-        }
+                writer.Write(bytes, 0, bytes.Length);
+            }
+        });
     }
 
     /// <summary>Float at full scale 1.0 to 16-bit PCM: scale by 32768, round half away from zero, saturate.</summary>

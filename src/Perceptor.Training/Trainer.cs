@@ -467,7 +467,16 @@ public sealed class Trainer : IDisposable
     {
         if (_board is not null && value is { } v && double.IsFinite(v))
         {
-            _board.add_scalar(tag, (float)v, (int)Math.Min(_step, int.MaxValue));
+            try
+            {
+                _board.add_scalar(tag, (float)v, (int)Math.Min(_step, int.MaxValue));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Event files are an optional view of metrics.jsonl: losing them must not stop a training run.
+                _board = null;
+                Say($"warning: TensorBoard event files disabled from step {_step} ({e.Message}); metrics.jsonl has everything");
+            }
         }
     }
 

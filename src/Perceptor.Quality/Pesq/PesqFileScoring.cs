@@ -1,5 +1,6 @@
 using System.Globalization;
 using Perceptor.Audio;
+using Perceptor.Audio.IO;
 
 namespace Perceptor.Quality.Pesq;
 
@@ -50,19 +51,11 @@ internal static class PesqFileScoring
     /// <summary>Writes <c>id,score,error</c> rows to <paramref name="path"/> through a temporary file renamed into place.</summary>
     public static void WriteCsv(string path, IReadOnlyList<PesqFileOutcome> outcomes, string idHeader)
     {
-        string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(dir))
+        AtomicFile.Write(path, stream =>
         {
-            Directory.CreateDirectory(dir);
-        }
-
-        string temp = path + ".tmp-" + Environment.ProcessId;
-        using (var writer = new StreamWriter(temp))
-        {
+            using var writer = new StreamWriter(stream);
             WriteCsv(writer, outcomes, idHeader);
-        }
-
-        File.Move(temp, path, overwrite: true);
+        });
     }
 
     /// <summary>Writes <c>id,score,error</c> rows to <paramref name="writer"/>.</summary>
