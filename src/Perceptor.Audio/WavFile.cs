@@ -35,6 +35,11 @@ public static class WavFile
                 throw new AudioFileException(path, "empty file (0 bytes)");
             }
 
+            if (RiffSizeProblem(path) is { } riff)
+            {
+                throw new AudioFileException(path, riff);
+            }
+
             long? declaredData = DeclaredDataChunkSize(path);
             using var reader = new WaveFileReader(path);
             var format = reader.WaveFormat;
@@ -113,6 +118,29 @@ public static class WavFile
         {
             throw new AudioFileException(path, $"cannot open ({e.Message})", e);
         }
+    }
+
+    /// <summary>
+    /// What is wrong with the RIFF size field of a RIFF/WAVE file when it cannot even cover a <c>fmt </c> chunk (0 is
+    /// what a writer leaves when it stops before completing the header); null when it is plausible or the file is no
+    /// RIFF/WAVE file. NAudio would only say that it found no <c>fmt </c> chunk, which sends the user looking in the
+    /// wrong place.
+    /// </summary>
+    private static string? RiffSizeProblem(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        Span<byte> header = stackalloc byte[12];
+        if (stream.Read(header) < 12 || !header[..4].SequenceEqual("RIFF"u8) || !header[8..12].SequenceEqual("WAVE"u8))
+        {
+            return null;
+        }
+
+        const uint smallestWave = 4 + 8 + 16; // "WAVE" and a PCM fmt chunk
+        uint declared = BinaryPrimitives.ReadUInt32LittleEndian(header[4..8]);
+        return declared >= smallestWave
+            ? null
+            : $"the RIFF header declares {declared} bytes of content but the file holds {stream.Length - 8}: the header was " +
+              "never completed (the writer probably stopped before closing the file)";
     }
 
     /// <summary>

@@ -43,6 +43,13 @@ internal static class PesqFileScoring
 
         var chosen = mode ?? (rate == 8000 ? PesqMode.Narrowband : PesqMode.Wideband);
         var result = PesqScorer.Compute(reference.Span, degraded.Span, rate, chosen, workspace).ToResult();
+        if (result.Failure == PesqFailure.NonFinite)
+        {
+            // Say which of the two files holds the NaN or infinity; the kind stays first, as ErrorKind reads it.
+            string culprit = reference.HasNonFinite() ? referencePath : degradedPath;
+            return new PesqFileOutcome(id, null, $"{PesqResult.KindName(result.Failure)}: {culprit} contains NaN or infinite samples");
+        }
+
         return result.IsSuccess
             ? new PesqFileOutcome(id, result.Score, null)
             : new PesqFileOutcome(id, null, PesqResult.KindName(result.Failure));
