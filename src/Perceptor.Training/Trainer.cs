@@ -142,24 +142,24 @@ public sealed class Trainer : IDisposable
 
     private Checkpoint? Prepare()
     {
-        Directory.CreateDirectory(_folder.Root);
+        // One writer per run folder for the life of this trainer; a second one fails here, naming this process.
+        _owned.Add(RunLock.Acquire(_folder.Root, _request.Resume ? "perceptor train --resume" : "perceptor train"));
+        foreach (string stale in ResumePoint.RemoveStaleTemporaries(_folder))
+        {
+            Say($"removed {stale}: a temporary file left by a writer that was stopped");
+        }
+
         if (!_request.Resume)
         {
-            if (File.Exists(_folder.LastCheckpoint) || File.Exists(_folder.MetricsPath))
+            if (File.Exists(_folder.LastCheckpoint) || File.Exists(_folder.MetricsPath) || File.Exists(_folder.BestCheckpoint))
             {
-                throw new InvalidOperationException($"{_folder.Root}: already holds a run (metrics.jsonl or checkpoints/last.ckpt); use --resume to continue it or choose another --run folder");
+                throw new InvalidOperationException($"{_folder.Root}: already holds a run (metrics.jsonl or checkpoints/last.ckpt or best.ckpt); use --resume to continue it or choose another --run folder");
             }
 
             return null;
         }
 
-        if (!File.Exists(_folder.LastCheckpoint))
-        {
-            Say($"{_folder.LastCheckpoint}: no checkpoint yet; starting the run from the beginning");
-            return null;
-        }
-
-        return CheckpointFile.Read(_folder.LastCheckpoint);
+        return ResumePoint.Choose(_folder, Say);
     }
 
     private void LoadData()
@@ -432,7 +432,11 @@ public sealed class Trainer : IDisposable
         byte[] bytes = CheckpointFile.Serialize(state, _engine);
         CheckpointFile.WriteAtomic(_folder.LastCheckpoint, bytes);
         _log!.Write(new CheckpointRecord { Epoch = _epoch, Step = _step, Kind = "last", Path = _folder.Relative(_folder.LastCheckpoint), Pesq = _lastPesq });
-        if (best)
+        if (best && ResumePoint.HoldsBetterBest(_folder.BestCheckpoint, _bestPesq))
+        {
+            Say($"warning: {_folder.BestCheckpoint} holds a better eval PESQ than this run's {_bestPesq:0.000}; it is kept");
+        }
+        else if (best)
         {
             CheckpointFile.WriteAtomic(_folder.BestCheckpoint, bytes);
             _log.Write(new CheckpointRecord { Epoch = _epoch, Step = _step, Kind = "best", Path = _folder.Relative(_folder.BestCheckpoint), Pesq = _bestPesq });

@@ -41,8 +41,28 @@ public static class TrainingSetup
     /// <summary>The data folder recorded in a run's last checkpoint, or null.</summary>
     public static string? RecordedDataDir(string runDir)
     {
+        // The checkpoint a resume would use records it; env.json too, for a run that lost its checkpoints. A file
+        // that cannot be read is skipped here: the trainer reports it when it chooses where to resume.
         var folder = new RunFolder(runDir);
-        return File.Exists(folder.LastCheckpoint) ? Checkpoints.CheckpointFile.Read(folder.LastCheckpoint).State.DataDir : null;
+        foreach (string checkpoint in new[] { folder.LastCheckpoint, folder.BestCheckpoint }.Where(File.Exists))
+        {
+            try
+            {
+                return Checkpoints.CheckpointFile.Read(checkpoint).State.DataDir;
+            }
+            catch (Checkpoints.CheckpointException)
+            {
+            }
+        }
+
+        try
+        {
+            return File.Exists(folder.EnvPath) ? JsonNode.Parse(File.ReadAllText(folder.EnvPath))?["data_dir"]?.GetValue<string>() : null;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or IOException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Writes <c>env.json</c>: versions, OS, CPUs, device, threads, allocator and OpenMP settings, seed, command line; earlier starts are kept under <c>previous</c>.</summary>
