@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using NAudio.Wave;
+using Perceptor.Audio.IO;
 
 namespace Perceptor.Audio;
 
@@ -32,6 +33,11 @@ public static class WavFile
             if (new FileInfo(path).Length == 0)
             {
                 throw new AudioFileException(path, "empty file (0 bytes)");
+            }
+
+            if (RiffSizeProblem(path) is { } riff)
+            {
+                throw new AudioFileException(path, riff);
             }
 
             long? declaredData = DeclaredDataChunkSize(path);
@@ -115,6 +121,29 @@ public static class WavFile
     }
 
     /// <summary>
+    /// What is wrong with the RIFF size field of a RIFF/WAVE file when it cannot even cover a <c>fmt </c> chunk (0 is
+    /// what a writer leaves when it stops before completing the header); null when it is plausible or the file is no
+    /// RIFF/WAVE file. NAudio would only say that it found no <c>fmt </c> chunk, which sends the user looking in the
+    /// wrong place.
+    /// </summary>
+    private static string? RiffSizeProblem(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        Span<byte> header = stackalloc byte[12];
+        if (stream.Read(header) < 12 || !header[..4].SequenceEqual("RIFF"u8) || !header[8..12].SequenceEqual("WAVE"u8))
+        {
+            return null;
+        }
+
+        const uint smallestWave = 4 + 8 + 16; // "WAVE" and a PCM fmt chunk
+        uint declared = BinaryPrimitives.ReadUInt32LittleEndian(header[4..8]);
+        return declared >= smallestWave
+            ? null
+            : $"the RIFF header declares {declared} bytes of content but the file holds {stream.Length - 8}: the header was " +
+              "never completed (the writer probably stopped before closing the file)";
+    }
+
+    /// <summary>
     /// The size the first <c>data</c> chunk declares, found by walking the RIFF chunk list; null when the file is
     /// not plain RIFF/WAVE or has no data chunk (NAudio then reports the problem) or declares an RF64 size.
     /// </summary>
@@ -150,58 +179,34 @@ public static class WavFile
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(signal);
-        string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(dir))
+        var waveFormat = format == WavSampleFormat.Float32
+            ? WaveFormat.CreateIeeeFloatWaveFormat(signal.SampleRate, 1)
+            : new WaveFormat(signal.SampleRate, 16, 1);
+        AtomicFile.Write(path, stream =>
         {
-            Directory.CreateDirectory(dir);
-        }
-
-        string temp = path + ".tmp-" + Environment.ProcessId + "-" + Environment.CurrentManagedThreadId;
-        try
-        {
-            var waveFormat = format == WavSampleFormat.Float32
-                ? WaveFormat.CreateIeeeFloatWaveFormat(signal.SampleRate, 1)
-                : new WaveFormat(signal.SampleRate, 16, 1);
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-            using (var writer = new WaveFileWriter(stream, waveFormat))
+            using var writer = new WaveFileWriter(stream, waveFormat);
+            var span = signal.Span;
+            if (format == WavSampleFormat.Float32)
             {
-                var span = signal.Span;
-                if (format == WavSampleFormat.Float32)
+                var bytes = new byte[span.Length * 4];
+                for (int i = 0; i < span.Length; i++)
                 {
-                    var bytes = new byte[span.Length * 4];
-                    for (int i = 0; i < span.Length; i++)
-                    {
-                        BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * 4), span[i]);
-                    }
-
-                    writer.Write(bytes, 0, bytes.Length);
-                }
-                else
-                {
-                    var bytes = new byte[span.Length * 2];
-                    for (int i = 0; i < span.Length; i++)
-                    {
-                        BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(i * 2), ToPcm16(span[i]));
-                    }
-
-                    writer.Write(bytes, 0, bytes.Length);
+                    BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * 4), span[i]);
                 }
 
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
+                writer.Write(bytes, 0, bytes.Length);
             }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        catch
-        {
-            if (File.Exists(temp))
+            else
             {
-                File.Delete(temp);
-            }
+                var bytes = new byte[span.Length * 2];
+                for (int i = 0; i < span.Length; i++)
+                {
+                    BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(i * 2), ToPcm16(span[i]));
+                }
 
-            throw;
-        }
+                writer.Write(bytes, 0, bytes.Length);
+            }
+        });
     }
 
     /// <summary>Float at full scale 1.0 to 16-bit PCM: scale by 32768, round half away from zero, saturate.</summary>

@@ -18,7 +18,7 @@ public static class Program
             CpuTuning.RestartTuned();
         }
 
-        return BuildRoot().Parse(args).Invoke();
+        return CommandLineRunner.Run(BuildRoot(), args);
     }
 
     /// <summary>The full command tree (also used by tests).</summary>

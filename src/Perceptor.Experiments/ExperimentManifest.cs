@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Perceptor.Audio.IO;
 
 namespace Perceptor.Experiments;
 
@@ -140,9 +141,7 @@ public sealed class ExperimentManifest
         Updated = DateTimeOffset.UtcNow;
         Directory.CreateDirectory(outDir);
         string path = Path.Combine(outDir, FileName);
-        string temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(this, JsonOptions) + "\n");
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, JsonOptions) + "\n");
     }
 
     /// <summary>Reads <c>experiment.json</c> from <paramref name="outDir"/>, or null when there is none.</summary>

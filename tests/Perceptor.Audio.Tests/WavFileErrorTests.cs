@@ -46,6 +46,18 @@ public class WavFileErrorTests
     }
 
     [Fact]
+    public void A_riff_size_of_zero_is_reported_as_an_unfinished_header()
+    {
+        var bytes = WavBytes.Build(WavBytes.Pcm, 1, 16000, 16, WavBytes.Pcm16(1, 2, 3));
+        bytes.AsSpan(4, 4).Clear();
+        using var dir = new TempFolder();
+        var e = ReadFails(dir.Write("unfinished.wav", bytes));
+        Assert.Contains("RIFF header declares 0 bytes", e.Problem, StringComparison.Ordinal);
+        Assert.Contains($"holds {bytes.Length - 8}", e.Problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("fmt", e.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_file_cut_inside_the_header_is_truncated()
     {
         var bytes = WavBytes.Build(WavBytes.Pcm, 1, 16000, 16, WavBytes.Pcm16(1, 2, 3));

@@ -2,6 +2,7 @@ namespace Perceptor.Experiments.Tests;
 
 /// <summary>Tests that train with TorchSharp share its native state (threads, the global RNG): one at a time.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
+[Perceptor.Tests.SeededTorchRandom]
 public sealed class TorchCollection
 {
     public const string Name = "torch";

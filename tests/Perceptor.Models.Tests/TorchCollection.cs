@@ -7,6 +7,7 @@ namespace Perceptor.Models.Tests;
 /// statistics are per thread, and the machine has two cores.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
+[Perceptor.Tests.SeededTorchRandom]
 public sealed class TorchCollection : ICollectionFixture<TorchCollection.SingleThreaded>
 {
     public const string Name = "Torch";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Perceptor.Audio.IO;
 
 namespace Perceptor.Audio.Synthesis;
 
@@ -35,9 +36,7 @@ public sealed class CorpusManifest
                 $"{c.Split},{c.Name},{c.Speaker},{c.SpeakerSeed},{NoiseName(c.Noise)},{c.SnrDb:0.###},{c.DurationSeconds:0.####},{c.SpeechSeconds:0.####}\n");
         }
 
-        string temp = path + ".tmp";
-        File.WriteAllText(temp, text.ToString());
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.WriteAllText(path, text.ToString());
     }
 
     /// <summary>Reads a manifest; throws <see cref="InvalidDataException"/> naming the file and line on a bad row.</summary>

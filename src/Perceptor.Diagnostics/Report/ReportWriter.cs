@@ -1,3 +1,5 @@
+using Perceptor.Audio.IO;
+
 namespace Perceptor.Diagnostics.Report;
 
 /// <summary>Writes a <see cref="ReportDocument"/> into a folder: its PNGs, <c>report.md</c> and a self-contained

@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace Perceptor.Diagnostics.RunLog;
 
@@ -22,7 +24,7 @@ public sealed class RunLogWriter : IDisposable
             Directory.CreateDirectory(dir);
         }
 
-        _stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+        _stream = OpenForAppend(path);
         // A file cut inside a line by a kill must not glue the next record onto the broken one.
         if (_stream.Length > 0 && !EndsWithNewline(path))
         {
@@ -47,6 +49,35 @@ public sealed class RunLogWriter : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _stream.Dispose();
+
+    /// <summary>
+    /// Opens <paramref name="path"/> so that every write lands at the end of the file as it is then, even when another
+    /// process appends too (O_APPEND on Linux): each record is one write, so lines stay whole. FileMode.Append only
+    /// seeks to the end once and then writes at its own offsets, over whatever another writer added meanwhile.
+    /// </summary>
+    private static FileStream OpenForAppend(string path)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+        }
+
+        const int writeOnly = 0x1, create = 0x40, append = 0x400, closeOnExec = 0x80000, mode = 0x1A4; // rw-r--r--
+        int fd = NativeMethods.open(path, writeOnly | create | append | closeOnExec, mode);
+        if (fd < 0)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            throw new IOException($"{path}: cannot open for appending ({Marshal.GetPInvokeErrorMessage(errno)})");
+        }
+
+        return new FileStream(new SafeFileHandle(fd, ownsHandle: true), FileAccess.Write, bufferSize: 0);
+    }
+
+    private static class NativeMethods
+    {
+        [DllImport("libc", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+        public static extern int open(string path, int flags, int mode);
+    }
 
     private static bool EndsWithNewline(string path)
     {

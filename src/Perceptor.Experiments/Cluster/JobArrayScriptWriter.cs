@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Perceptor.Experiments.Running;
+using Perceptor.Audio.IO;
 
 namespace Perceptor.Experiments.Cluster;
 
@@ -64,15 +65,8 @@ public static class JobArrayScriptWriter
         string submit = (options.Scheduler == Scheduler.Slurm ? "sbatch " : "qsub ") + Argument(file);
         string gather = "perceptor report " + Quote(outDir);
         string text = Render(plan, options, outDir, dataDir, submit, gather);
-        string temp = file + ".tmp";
-        File.WriteAllText(temp, text);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
-                UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        }
-
-        File.Move(temp, file, overwrite: true);
+        AtomicFile.WriteAllText(file, text, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+            UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         return new ClusterScript(file, submit, gather, plan.Runs.Count, warnings);
     }
 

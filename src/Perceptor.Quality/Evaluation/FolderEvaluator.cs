@@ -1,4 +1,5 @@
 using Perceptor.Audio;
+using Perceptor.Audio.IO;
 
 namespace Perceptor.Quality.Evaluation;
 

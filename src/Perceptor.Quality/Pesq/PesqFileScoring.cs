@@ -1,5 +1,6 @@
 using System.Globalization;
 using Perceptor.Audio;
+using Perceptor.Audio.IO;
 
 namespace Perceptor.Quality.Pesq;
 
@@ -42,6 +43,13 @@ internal static class PesqFileScoring
 
         var chosen = mode ?? (rate == 8000 ? PesqMode.Narrowband : PesqMode.Wideband);
         var result = PesqScorer.Compute(reference.Span, degraded.Span, rate, chosen, workspace).ToResult();
+        if (result.Failure == PesqFailure.NonFinite)
+        {
+            // Say which of the two files holds the NaN or infinity; the kind stays first, as ErrorKind reads it.
+            string culprit = reference.HasNonFinite() ? referencePath : degradedPath;
+            return new PesqFileOutcome(id, null, $"{PesqResult.KindName(result.Failure)}: {culprit} contains NaN or infinite samples");
+        }
+
         return result.IsSuccess
             ? new PesqFileOutcome(id, result.Score, null)
             : new PesqFileOutcome(id, null, PesqResult.KindName(result.Failure));
@@ -50,19 +58,11 @@ internal static class PesqFileScoring
     /// <summary>Writes <c>id,score,error</c> rows to <paramref name="path"/> through a temporary file renamed into place.</summary>
     public static void WriteCsv(string path, IReadOnlyList<PesqFileOutcome> outcomes, string idHeader)
     {
-        string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(dir))
+        AtomicFile.Write(path, stream =>
         {
-            Directory.CreateDirectory(dir);
-        }
-
-        string temp = path + ".tmp-" + Environment.ProcessId;
-        using (var writer = new StreamWriter(temp))
-        {
+            using var writer = new StreamWriter(stream);
             WriteCsv(writer, outcomes, idHeader);
-        }
-
-        File.Move(temp, path, overwrite: true);
+        });
     }
 
     /// <summary>Writes <c>id,score,error</c> rows to <paramref name="writer"/>.</summary>

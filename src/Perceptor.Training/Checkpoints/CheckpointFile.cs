@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Perceptor.Audio.IO;
 
 namespace Perceptor.Training.Checkpoints;
 
@@ -130,25 +131,6 @@ public static class CheckpointFile
     /// </summary>
     internal static void WriteAtomic(string path, byte[] bytes)
     {
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
-        string temp = path + ".tmp-" + Environment.ProcessId;
-        try
-        {
-            using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                file.Write(bytes);
-                file.Flush(flushToDisk: true);
-            }
-
-            Parse(File.ReadAllBytes(temp), temp);
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
+        AtomicFile.Write(path, file => file.Write(bytes), verify: temp => Parse(File.ReadAllBytes(temp), temp));
     }
 }

@@ -1,7 +1,7 @@
 using System.Collections;
 using Perceptor.Models;
 using Perceptor.Models.Weights;
-using Perceptor.Diagnostics.Report;
+using Perceptor.Audio.IO;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -206,7 +206,9 @@ public static class ConfigLoader
 
         if (type == typeof(double) && double.TryParse(text, NumberStyles.Float, inv, out double d))
         {
-            return JsonValue.Create(d);
+            // NaN, Infinity and overflowing literals (1e999 parses as infinity) are never a usable setting, and JSON
+            // cannot hold them: name the key and the rule here rather than fail later on the resolved config.
+            return double.IsFinite(d) ? JsonValue.Create(d) : throw new ConfigException($"--set {key.Path}={text}: must be a finite number");
         }
 
         if (type == typeof(bool) && bool.TryParse(text, out bool b))

@@ -50,7 +50,9 @@ public static class ConfigValidator
             Check(double.IsFinite(value) && value >= 0, key, value, "must be a finite number >= 0");
         }
 
-        Check(l.RiWeight + l.MagWeight + l.TimeWeight + l.GanWeight > 0, "loss.*", "all zero", "at least one weight must be positive");
+        // The all-zero rule only speaks when each weight is valid on its own: a negative one is already named above.
+        double[] weights = [l.RiWeight, l.MagWeight, l.TimeWeight, l.GanWeight];
+        Check(!weights.All(w => double.IsFinite(w) && w >= 0) || weights.Sum() > 0, "loss.*", "all zero", "at least one weight must be positive");
 
         var o = config.Optim;
         Check(o.GenLr is > 0 and < 1, "optim.genLr", o.GenLr, "must be in (0, 1)");

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Perceptor.Audio;
+using Perceptor.Audio.IO;
 
 namespace Perceptor.Training.Data;
 
@@ -81,12 +82,9 @@ public sealed class AudioStore
     {
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            string temp = path + ".tmp-" + Environment.ProcessId;
             var bytes = new byte[samples.Length * 4];
             Buffer.BlockCopy(samples, 0, bytes, 0, bytes.Length);
-            File.WriteAllBytes(temp, bytes);
-            File.Move(temp, path, overwrite: true);
+            AtomicFile.WriteAllBytes(path, bytes);
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

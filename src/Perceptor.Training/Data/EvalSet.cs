@@ -36,7 +36,7 @@ public sealed class EvalSet
             var (clip, problem) = PairChecks.Load(pair, store);
             if (clip is null)
             {
-                warnings.Add(problem!);
+                warnings.Add($"{problem}; pair '{pair.Name}' skipped");
             }
             else
             {

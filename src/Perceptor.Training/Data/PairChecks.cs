@@ -2,7 +2,7 @@ using Perceptor.Audio;
 
 namespace Perceptor.Training.Data;
 
-/// <summary>Loads a pair at 16 kHz and says in words why it cannot be used (null when it can).</summary>
+/// <summary>Loads a pair at 16 kHz and says in words, naming the file, why it cannot be used (null when it can).</summary>
 internal static class PairChecks
 {
     public static (ClipPair? Pair, string? Problem) Load(AudioPair pair, AudioStore store)
@@ -15,22 +15,22 @@ internal static class PairChecks
         }
         catch (AudioFileException e)
         {
-            return (null, $"{e.Message}; pair '{pair.Name}' skipped");
+            return (null, $"{e.Message}");
         }
 
         if (clean.Length != noisy.Length)
         {
-            return (null, $"{pair.CleanPath} has {clean.Length} samples at 16 kHz but {pair.NoisyPath} has {noisy.Length}; pair '{pair.Name}' skipped");
+            return (null, $"{pair.CleanPath} has {clean.Length} samples at 16 kHz but {pair.NoisyPath} has {noisy.Length}");
         }
 
         if (!AllFinite(clean) || !AllFinite(noisy))
         {
-            return (null, $"{(AllFinite(clean) ? pair.NoisyPath : pair.CleanPath)}: contains NaN or infinite samples; pair '{pair.Name}' skipped");
+            return (null, $"{(AllFinite(clean) ? pair.NoisyPath : pair.CleanPath)}: contains NaN or infinite samples");
         }
 
         if (!HasEnergy(noisy))
         {
-            return (null, $"{pair.NoisyPath}: digitally silent (the input normalisation divides by its level); pair '{pair.Name}' skipped");
+            return (null, $"{pair.NoisyPath}: digitally silent (the input normalisation divides by its level)");
         }
 
         return (new ClipPair(pair.Name, clean, noisy), null);

@@ -37,7 +37,7 @@ public sealed class TrainingSet
             var (pair, problem) = PairChecks.Load(scan.Pairs[i], store);
             if (pair is null)
             {
-                warnings.Add(problem!);
+                warnings.Add($"{problem}; pair '{scan.Pairs[i].Name}' skipped");
             }
             else
             {
@@ -52,8 +52,14 @@ public sealed class TrainingSet
             throw new DataException($"no usable {scan.Split} pair: {string.Join("; ", warnings.Take(5))}");
         }
 
-        return new TrainingSet(usable.Select(p => p.Name).ToArray(), i => PairChecks.Load(usable[i], store).Pair
-            ?? throw new DataException($"{usable[i].CleanPath}: the pair became unreadable during training"), warnings);
+        return new TrainingSet(usable.Select(p => p.Name).ToArray(), i => LoadDuringRun(usable[i], store), warnings);
+    }
+
+    // A pair that was usable at the start but is not now (deleted, rewritten, disk gone) stops the run: say which file and why.
+    private static ClipPair LoadDuringRun(AudioPair pair, AudioStore store)
+    {
+        var (clip, problem) = PairChecks.Load(pair, store);
+        return clip ?? throw new DataException($"training pair '{pair.Name}' became unusable during the run: {problem}");
     }
 
     /// <summary>A set over pairs already in memory (tests, synthetic corpora).</summary>

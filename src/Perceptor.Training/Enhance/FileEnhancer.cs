@@ -15,13 +15,16 @@ public static class FileEnhancer
     public static EnhanceSummary Run(EnhanceRequest request, Action<string>? log = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var jobs = Jobs(request); // a bad request is refused before the checkpoint is loaded
         using var enhancer = SpeechEnhancer.Load(request.Checkpoint, request.Device, request.ChunkSeconds);
-        return Run(request, enhancer, log, cancellationToken);
+        return Run(jobs, request, enhancer, log, cancellationToken);
     }
 
-    internal static EnhanceSummary Run(EnhanceRequest request, SpeechEnhancer enhancer, Action<string>? log, CancellationToken ct)
+    internal static EnhanceSummary Run(EnhanceRequest request, SpeechEnhancer enhancer, Action<string>? log, CancellationToken ct) =>
+        Run(Jobs(request), request, enhancer, log, ct);
+
+    private static EnhanceSummary Run(List<(string Input, string Output)> jobs, EnhanceRequest request, SpeechEnhancer enhancer, Action<string>? log, CancellationToken ct)
     {
-        var jobs = Jobs(request);
         var written = new List<string>();
         var failures = new List<string>();
         foreach (var (input, output) in jobs)
@@ -79,7 +82,7 @@ public static class FileEnhancer
                 throw new ArgumentException($"{request.Input}: no .wav files in this folder");
             }
 
-            return files.Select(f => (f, Path.Combine(request.Output, Path.GetFileName(f)))).ToList();
+            return RefuseOverwritingInputs(files.Select(f => (f, Path.Combine(request.Output, Path.GetFileName(f)))).ToList());
         }
 
         if (!File.Exists(request.Input))
@@ -88,6 +91,39 @@ public static class FileEnhancer
         }
 
         string output = Directory.Exists(request.Output) ? Path.Combine(request.Output, Path.GetFileName(request.Input)) : request.Output;
-        return [(request.Input, output)];
+        return RefuseOverwritingInputs([(request.Input, output)]);
+    }
+
+    /// <summary>
+    /// Refuses the whole request, before anything is written, when an output would replace an input file: enhancing
+    /// in place destroys the originals, which the user did not ask for.
+    /// </summary>
+    private static List<(string Input, string Output)> RefuseOverwritingInputs(List<(string Input, string Output)> jobs)
+    {
+        var inputs = new HashSet<string>(jobs.Select(j => Canonical(j.Input)), StringComparer.Ordinal);
+        foreach (var (input, output) in jobs)
+        {
+            if (inputs.Contains(Canonical(output)))
+            {
+                throw new ArgumentException($"{output}: would overwrite the input file {input}; choose an --output that is not an input");
+            }
+        }
+
+        return jobs;
+    }
+
+    // The full path with a symbolic link of the file or of its folder resolved, so two names of one file compare equal.
+    private static string Canonical(string path)
+    {
+        string full = Path.GetFullPath(path);
+        if (File.Exists(full) && new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true) is { } target)
+        {
+            full = target.FullName;
+        }
+
+        string? dir = Path.GetDirectoryName(full);
+        return dir is not null && Directory.Exists(dir) && new DirectoryInfo(dir).ResolveLinkTarget(returnFinalTarget: true) is { } linked
+            ? Path.Combine(linked.FullName, Path.GetFileName(full))
+            : full;
     }
 }

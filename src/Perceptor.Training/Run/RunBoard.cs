@@ -3,9 +3,14 @@ using TorchSharp.Modules;
 
 namespace Perceptor.Training.Run;
 
-/// <summary>The TensorBoard scalars of a run: which record fields are plotted under which tags.</summary>
-internal sealed class RunBoard(SummaryWriter writer)
+/// <summary>
+/// The TensorBoard scalars of a run: which record fields are plotted under which tags. Event files are an optional
+/// view of <c>metrics.jsonl</c>: a write that fails disables them with a warning instead of stopping the run.
+/// </summary>
+internal sealed class RunBoard(SummaryWriter writer, Action<string> warn)
 {
+    private bool _disabled;
+
     public void Step(StepRecord r)
     {
         Scalar("train/loss_total", r.Loss.Total, r.Step);
@@ -48,9 +53,19 @@ internal sealed class RunBoard(SummaryWriter writer)
 
     private void Scalar(string tag, double? value, long step)
     {
-        if (value is { } v && double.IsFinite(v))
+        if (_disabled || value is not { } v || !double.IsFinite(v))
+        {
+            return;
+        }
+
+        try
         {
             writer.add_scalar(tag, (float)v, (int)Math.Min(step, int.MaxValue));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _disabled = true;
+            warn($"warning: TensorBoard event files disabled from step {step} ({e.Message}); metrics.jsonl has everything");
         }
     }
 }

@@ -38,7 +38,11 @@ internal sealed class RunCheckpoints(TrainingSession session)
         {
             Epoch = position.Epoch, Step = position.Step, Kind = "last", Path = folder.Relative(folder.LastCheckpoint), Pesq = standing.LastPesq,
         });
-        if (best)
+        if (best && ResumePoint.HoldsBetterBest(folder.BestCheckpoint, standing.BestPesq))
+        {
+            session.Recorder.Say($"warning: {folder.BestCheckpoint} holds a better eval PESQ than this run's {standing.BestPesq:0.000}; it is kept");
+        }
+        else if (best)
         {
             CheckpointFile.WriteAtomic(folder.BestCheckpoint, bytes);
             session.Recorder.Checkpoint(new CheckpointRecord

@@ -1,3 +1,5 @@
+using Perceptor.Audio.IO;
+
 namespace Perceptor.Training.Run;
 
 /// <summary>The files of a run folder (docs/run-log.md).</summary>
@@ -39,9 +41,6 @@ public sealed class RunFolder
     /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> through a temporary file.</summary>
     internal static void WriteTextAtomic(string path, string text)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        string temp = path + ".tmp-" + Environment.ProcessId;
-        File.WriteAllText(temp, text);
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.WriteAllText(path, text);
     }
 }

@@ -31,7 +31,7 @@ internal sealed class RunRecorder : IDisposable
         {
             try
             {
-                board = new RunBoard(utils.tensorboard.SummaryWriter(folder.TensorBoardDir, createRunName: false));
+                board = new RunBoard(utils.tensorboard.SummaryWriter(folder.TensorBoardDir, createRunName: false), line => listener?.Message(line));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
             {

@@ -20,12 +20,28 @@ internal static class SessionSetup
     public static TrainingSession Open(TrainingRequest request, ITrainingListener? listener, TrainingHooks hooks)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var config = request.Config;
         var folder = new RunFolder(request.RunDir);
-        void Say(string line) => listener?.Message(line);
 
         // Before anything loads libtorch (a resumed checkpoint is read with it): OpenMP reads its wait policy once.
         var tuning = CpuTuning.Apply();
+
+        // One writer per run folder for the life of the session; a second one fails here, naming this process.
+        var runLock = RunLock.Acquire(folder.Root, request.Resume ? "perceptor train --resume" : "perceptor train");
+        try
+        {
+            return OpenLocked(request, listener, hooks, folder, tuning, runLock);
+        }
+        catch
+        {
+            runLock.Dispose();
+            throw;
+        }
+    }
+
+    private static TrainingSession OpenLocked(TrainingRequest request, ITrainingListener? listener, TrainingHooks hooks, RunFolder folder, CpuTuningReport tuning, RunLock runLock)
+    {
+        var config = request.Config;
+        void Say(string line) => listener?.Message(line);
         Checkpoint? checkpoint = ReadCheckpoint(folder, request.Resume, Say);
         var device = DeviceSelection.Resolve(config.Runtime.Device);
         if (config.Runtime.Threads > 0)
@@ -94,6 +110,7 @@ internal static class SessionSetup
                 Recorder = recorder,
                 Start = start,
                 Resumed = checkpoint is not null,
+                Lock = runLock,
             };
         }
         catch
@@ -107,24 +124,22 @@ internal static class SessionSetup
 
     private static Checkpoint? ReadCheckpoint(RunFolder folder, bool resume, Action<string> say)
     {
-        Directory.CreateDirectory(folder.Root);
+        foreach (string stale in ResumePoint.RemoveStaleTemporaries(folder))
+        {
+            say($"removed {stale}: a temporary file left by a writer that was stopped");
+        }
+
         if (!resume)
         {
-            if (File.Exists(folder.LastCheckpoint) || File.Exists(folder.MetricsPath))
+            if (File.Exists(folder.LastCheckpoint) || File.Exists(folder.MetricsPath) || File.Exists(folder.BestCheckpoint))
             {
-                throw new InvalidOperationException($"{folder.Root}: already holds a run (metrics.jsonl or checkpoints/last.ckpt); use --resume to continue it or choose another --run folder");
+                throw new InvalidOperationException($"{folder.Root}: already holds a run (metrics.jsonl or checkpoints/last.ckpt or best.ckpt); use --resume to continue it or choose another --run folder");
             }
 
             return null;
         }
 
-        if (!File.Exists(folder.LastCheckpoint))
-        {
-            say($"{folder.LastCheckpoint}: no checkpoint yet; starting the run from the beginning");
-            return null;
-        }
-
-        return CheckpointFile.Read(folder.LastCheckpoint);
+        return ResumePoint.Choose(folder, say);
     }
 
     private static (TrainingSet Train, EvalSet Eval) LoadData(TrainingConfig config, string dataDir, ITrainingListener? listener, TrainingHooks hooks, Action<string> say)

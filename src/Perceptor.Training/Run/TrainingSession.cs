@@ -2,6 +2,7 @@ using Perceptor.Models;
 using Perceptor.Training.Config;
 using Perceptor.Training.Data;
 using Perceptor.Training.Probes;
+using Perceptor.Training.Runtime;
 using Perceptor.Training.Step;
 
 namespace Perceptor.Training.Run;
@@ -47,10 +48,14 @@ internal sealed class TrainingSession : IDisposable
     /// <summary>True when <see cref="Start"/> came from a checkpoint.</summary>
     public required bool Resumed { get; init; }
 
+    /// <summary>The run folder's lock, held for the life of the session (one writer per run folder).</summary>
+    public required RunLock Lock { get; init; }
+
     public void Dispose()
     {
         Recorder.Dispose();
         Evaluator.Dispose();
         Iteration.Dispose();
+        Lock.Dispose();
     }
 }

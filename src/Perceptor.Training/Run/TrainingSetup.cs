@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Perceptor.Training.Config;
 
 namespace Perceptor.Training.Run;
@@ -33,10 +35,30 @@ public static class TrainingSetup
         return ConfigLoader.WithOverrides(ConfigLoader.FromFile(folder.ConfigPath), overrides);
     }
 
-    /// <summary>The data folder recorded in a run's last checkpoint, or null.</summary>
+    /// <summary>The data folder recorded in the checkpoint a resume would use (last, else best), else in <c>env.json</c>, or null.</summary>
     public static string? RecordedDataDir(string runDir)
     {
+        // The checkpoint a resume would use records it; env.json too, for a run that lost its checkpoints. A file
+        // that cannot be read is skipped here: the trainer reports it when it chooses where to resume.
         var folder = new RunFolder(runDir);
-        return File.Exists(folder.LastCheckpoint) ? Checkpoints.CheckpointFile.Read(folder.LastCheckpoint).State.DataDir : null;
+        foreach (string checkpoint in new[] { folder.LastCheckpoint, folder.BestCheckpoint }.Where(File.Exists))
+        {
+            try
+            {
+                return Checkpoints.CheckpointFile.Read(checkpoint).State.DataDir;
+            }
+            catch (Checkpoints.CheckpointException)
+            {
+            }
+        }
+
+        try
+        {
+            return File.Exists(folder.EnvPath) ? JsonNode.Parse(File.ReadAllText(folder.EnvPath))?["data_dir"]?.GetValue<string>() : null;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or IOException)
+        {
+            return null;
+        }
     }
 }

@@ -18,16 +18,4 @@ public class ReportWriterTests
         Assert.Equal([1, 2, 3], File.ReadAllBytes(Path.Combine(outDir, "a.png")));
         Assert.Equal(3, Directory.GetFiles(outDir).Length);
     }
-
-    [Fact]
-    public void An_atomic_write_replaces_the_whole_file()
-    {
-        using var dir = new TempDirectory();
-        string path = Path.Combine(dir.Path, "f.txt");
-        AtomicFile.WriteAllText(path, new string('x', 1000));
-        AtomicFile.WriteAllText(path, "short");
-
-        Assert.Equal("short", File.ReadAllText(path));
-        Assert.Single(Directory.GetFiles(dir.Path));
-    }
 }

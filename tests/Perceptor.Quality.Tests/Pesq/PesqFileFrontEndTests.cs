@@ -39,6 +39,24 @@ public sealed class PesqFileFrontEndTests : IDisposable
     }
 
     [Fact]
+    public void A_NaN_in_one_of_the_two_files_names_that_file()
+    {
+        var clean = WavFile.Read(Voicebank("clean", "p257_011"));
+        float[] samples = clean.Span.ToArray();
+        samples[samples.Length / 2] = float.NaN;
+        string reference = Path.Combine(_dir, "ref.wav"), degraded = Path.Combine(_dir, "deg-with-nan.wav");
+        File.Copy(Voicebank("clean", "p257_011"), reference);
+        WavFile.Write(degraded, new AudioSignal(samples, clean.SampleRate), WavSampleFormat.Float32);
+
+        foreach (var (r, d, culprit) in new[] { (reference, degraded, degraded), (degraded, reference, degraded) })
+        {
+            var outcome = PesqFiles.Score(r, d);
+            Assert.Equal("non_finite", outcome.ErrorKind);
+            Assert.Contains(culprit + " contains NaN", outcome.Error);
+        }
+    }
+
+    [Fact]
     public void Paths_are_relative_to_the_case_file_and_an_unreadable_file_does_not_stop_the_rest()
     {
         Directory.CreateDirectory(Path.Combine(_dir, "audio"));

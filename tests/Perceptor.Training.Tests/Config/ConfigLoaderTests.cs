@@ -99,6 +99,29 @@ public class ConfigLoaderTests
         Assert.Contains(expected, e.Message);
     }
 
+    [Theory]
+    [InlineData("optim.genLr=NaN")]
+    [InlineData("optim.genLr=Infinity")]
+    [InlineData("optim.discLr=-Infinity")]
+    [InlineData("optim.genLr=1e999")]
+    [InlineData("loss.ganWeight=nan")]
+    public void Non_finite_numbers_name_the_key_and_the_rule(string setting)
+    {
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(overrides: [setting]));
+        Assert.Contains(setting.Split('=')[0], e.Message);
+        Assert.Contains("must be a finite number", e.Message);
+    }
+
+    [Fact]
+    public void A_negative_weight_is_named_alone_not_also_as_all_weights_zero()
+    {
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(overrides: ["loss.ganWeight=-5"]));
+        Assert.Contains("loss.ganWeight = -5", e.Message);
+        Assert.DoesNotContain("all zero", e.Message);
+        var zero = Assert.Throws<ConfigException>(() => ConfigLoader.Load(overrides: ["loss.riWeight=0", "loss.magWeight=0", "loss.timeWeight=0", "loss.ganWeight=0"]));
+        Assert.Contains("all zero", zero.Message);
+    }
+
     [Fact]
     public void The_resolved_config_round_trips_through_json()
     {

@@ -69,6 +69,23 @@ public class PairScanTests
     }
 
     [Fact]
+    public void A_training_file_lost_during_the_run_is_named_with_the_reason()
+    {
+        string root = Layout("a", "b");
+        var set = TrainingSet.Open(PairScan.Scan(root, "train"), new AudioStore(Path.Combine(root, ".cache")));
+        Assert.Equal(2, set.Count);
+        string lost = Path.Combine(root, "train", "noisy", "b.wav");
+        File.Delete(lost);
+
+        Assert.Equal("a", set.Load(0).Name);
+        var e = Assert.Throws<DataException>(() => set.Load(1));
+        Assert.Contains("'b'", e.Message);
+        Assert.Contains(lost, e.Message); // the file that went missing, not its partner
+        Assert.Contains("not found", e.Message); // and why
+        Assert.DoesNotContain("skipped", e.Message);
+    }
+
+    [Fact]
     public void Files_at_another_rate_are_resampled_once_and_cached_on_disk()
     {
         string root = Layout();

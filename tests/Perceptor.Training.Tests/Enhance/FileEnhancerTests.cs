@@ -61,6 +61,27 @@ public class FileEnhancerTests
     }
 
     [Fact]
+    public void An_output_that_would_overwrite_an_input_is_refused_before_anything_is_written()
+    {
+        string folder = TestRuns.TempDir();
+        string file = Path.Combine(folder, "a.wav");
+        WavFile.Write(file, new AudioSignal(Synth.Pair("a", 0.5, 1).Noisy, 16000));
+        byte[] original = File.ReadAllBytes(file);
+        string link = Path.Combine(TestRuns.TempDir(), "link.wav");
+        File.CreateSymbolicLink(link, file);
+
+        // The checkpoint does not exist: the refusal must come first, so nothing is loaded or written.
+        foreach (var (input, output) in new[] { (file, file), (folder, folder), (file, folder), (file, link), (folder + "/.", folder) })
+        {
+            var e = Assert.Throws<ArgumentException>(() => FileEnhancer.Run(new EnhanceRequest { Checkpoint = "missing.ckpt", Input = input, Output = output }));
+            Assert.Contains("would overwrite the input", e.Message);
+        }
+
+        Assert.Equal(original, File.ReadAllBytes(file));
+        Assert.Single(Directory.GetFiles(folder));
+    }
+
+    [Fact]
     public void Long_inputs_are_chunked_and_keep_their_length()
     {
         using var models = TestRuns.Models(Perceptor.Models.ModelPresets.Tiny, CPU);

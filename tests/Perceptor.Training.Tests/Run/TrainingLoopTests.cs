@@ -193,6 +193,7 @@ public class TrainingLoopTests
         string last = Path.Combine(run, "checkpoints", "last.ckpt");
         byte[] bytes = File.ReadAllBytes(last);
         File.WriteAllBytes(last, bytes.AsSpan(0, bytes.Length / 2).ToArray());
+        File.Delete(Path.Combine(run, "checkpoints", "best.ckpt")); // with no valid checkpoint to fall back on
         var config = TrainingSetup.ResolveConfig(run, true, null, null, ["train.epochs=2"]);
         var e = Assert.Throws<CheckpointException>(() => Train(run, config, resume: true));
         Assert.Equal(last, e.FilePath);
