@@ -4,7 +4,7 @@ namespace Perceptor.Cli;
 
 /// <summary>
 /// Progress for long batch work: a live bar when the error stream is an interactive terminal, otherwise plain
-/// lines at every 10% and at most every few seconds (CI logs, pipes), so progress is never silently lost.
+/// lines as <see cref="ProgressThrottle"/> allows them (CI logs, pipes), so progress is never silently lost.
 /// </summary>
 internal static class ProgressDisplay
 {
@@ -37,25 +37,13 @@ internal static class ProgressDisplay
 
     private sealed class PlainLines(string label, int total, TextWriter error) : IProgress<int>
     {
-        private readonly Lock _gate = new();
-        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
-        private int _lastDecile = -1;
-        private double _lastSeconds;
+        private readonly ProgressThrottle _throttle = new();
 
         public void Report(int value)
         {
-            lock (_gate)
+            if (_throttle.ShouldPrint(value, total))
             {
-                int decile = total > 0 ? value * 10 / total : 10;
-                double seconds = _clock.Elapsed.TotalSeconds;
-                if (decile == _lastDecile && seconds - _lastSeconds < 5 && value != total)
-                {
-                    return;
-                }
-
-                _lastDecile = decile;
-                _lastSeconds = seconds;
-                error.WriteLine($"{label}: {value}/{total} ({(total > 0 ? 100.0 * value / total : 100):0}%), {seconds:0.0} s");
+                error.WriteLine($"{label}: {value}/{total} ({(total > 0 ? 100.0 * value / total : 100):0}%), {_throttle.Elapsed.TotalSeconds:0.0} s");
             }
         }
     }

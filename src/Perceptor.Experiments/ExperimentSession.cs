@@ -25,18 +25,8 @@ public static class ExperimentSession
             throw new ArgumentException($"--parallel must be at least 1, got {request.Parallel}");
         }
 
-        var arms = ExperimentPlanner.ParseArms(request.Arms, request.Preset, request.ConfigFile, request.Settings);
-        var plan = ExperimentPlanner.Plan(new ExperimentSpec
-        {
-            DataDir = request.DataDir,
-            OutDir = request.OutDir,
-            Arms = arms,
-            Seeds = request.Seeds,
-            Epochs = request.Epochs,
-            Preset = request.Preset,
-            ConfigFile = request.ConfigFile,
-            CommonSettings = request.Settings,
-        });
+        var arms = ExperimentPlanner.ParseArms(request.Arms, request.Preset, request.ConfigFile, request.CommonSettings);
+        var plan = ExperimentPlanner.Plan(new ExperimentSpec(request, arms));
 
         if (request.Emit is { } emit)
         {

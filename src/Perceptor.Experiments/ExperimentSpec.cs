@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Perceptor.Experiments.Arms;
 
 namespace Perceptor.Experiments;
@@ -6,29 +7,21 @@ namespace Perceptor.Experiments;
 /// What an experiment runs: arms × seeds on one corpus, each run in <c>OutDir/&lt;arm&gt;/seed-&lt;s&gt;/</c>.
 /// Every arm sees the same data, the same crops and the same seeds; only its own settings differ.
 /// </summary>
-public sealed record ExperimentSpec
+public sealed record ExperimentSpec : ExperimentSetup
 {
-    /// <summary>Corpus folder (<c>train/clean</c>, <c>train/noisy</c>, <c>test/clean</c>, <c>test/noisy</c>).</summary>
-    public required string DataDir { get; init; }
+    /// <summary>A spec set member by member.</summary>
+    public ExperimentSpec()
+    {
+    }
 
-    /// <summary>Experiment folder: run folders, <c>experiment.json</c>, <c>report/</c>.</summary>
-    public required string OutDir { get; init; }
+    /// <summary>The spec of <paramref name="setup"/> with <paramref name="arms"/>.</summary>
+    [SetsRequiredMembers]
+    public ExperimentSpec(ExperimentSetup setup, IReadOnlyList<Arm> arms)
+        : base(setup)
+    {
+        Arms = arms;
+    }
 
     /// <summary>The arms, baseline first.</summary>
     public required IReadOnlyList<Arm> Arms { get; init; }
-
-    /// <summary>Training seeds; each arm runs once per seed.</summary>
-    public IReadOnlyList<long> Seeds { get; init; } = [1];
-
-    /// <summary>Epochs per run; null keeps the preset's (or the reference's 120).</summary>
-    public int? Epochs { get; init; } = 10;
-
-    /// <summary>Training or model preset passed to every run (<c>tiny</c>, <c>small</c>, <c>cmgan</c>, <c>demo</c>, ...).</summary>
-    public string? Preset { get; init; }
-
-    /// <summary>Optional JSON config file applied to every run after the preset.</summary>
-    public string? ConfigFile { get; init; }
-
-    /// <summary><c>key=value</c> settings applied to every arm (after the reference settings, before the arm's own).</summary>
-    public IReadOnlyList<string> CommonSettings { get; init; } = [];
 }

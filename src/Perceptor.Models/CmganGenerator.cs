@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace Perceptor.Models;
 
 /// <summary>
-/// The CMGAN generator (Cao et al., Interspeech 2022; §2 of the reference specification): input the compressed
+/// The CMGAN generator (Cao et al., Interspeech 2022, as in its reference implementation): input the compressed
 /// noisy spectrum [B, 2, T, F] (channel 0 real, 1 imaginary), output the compressed enhanced spectrum as
 /// (real, imag), each [B, 1, T, F].
 /// </summary>

@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace Perceptor.Models;
 
 /// <summary>
-/// The metric discriminator (CMGAN §3 of the reference specification): predicts normalised PESQ,
+/// The metric discriminator (as in the CMGAN reference implementation): predicts normalised PESQ,
 /// (PESQ − 1) / 3.5, from a clean and an enhanced compressed magnitude spectrogram, each [B, 1, F, T]; output
 /// [B, 1] in (0, β) with β = <see cref="DiscriminatorConfig.SigmoidBeta"/> (1 by default).
 /// </summary>

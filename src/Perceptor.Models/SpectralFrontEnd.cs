@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Perceptor.Models;
 
 /// <summary>
-/// The reference signal path between waveforms and the networks (§1 of the CMGAN reference specification):
+/// The reference signal path between waveforms and the networks (that of the CMGAN reference implementation):
 /// unit-RMS level normalisation taken from the noisy signal, centred STFT (n_fft 400, hop 100, periodic Hamming,
 /// reflect padding, one-sided, raw DFT sums without any 1/N or window normalisation), power-law compression of the
 /// magnitude (exponent 0.3, phase kept) and the inverses. Holds the window on the device it is created for; every

@@ -268,36 +268,20 @@ public sealed class ComplexFft
                 var ci = Vector512.LoadUnsafe(ref xi, i2 + q);
                 var dr = Vector512.LoadUnsafe(ref xr, i3 + q);
                 var di = Vector512.LoadUnsafe(ref xi, i3 + q);
-                var t0r = ar + cr;
-                var t0i = ai + ci;
-                var t1r = ar - cr;
-                var t1i = ai - ci;
-                var t2r = br + dr;
-                var t2i = bi + di;
-                var t3r = br - dr;
-                var t3i = bi - di;
-                var u1r = t1r + t3i;
-                var u1i = t1i - t3r;
-                var u2r = t0r - t2r;
-                var u2i = t0i - t2i;
-                var u3r = t1r - t3i;
-                var u3i = t1i + t3r;
-                (t0r + t2r).StoreUnsafe(ref yr, o0 + q);
-                (t0i + t2i).StoreUnsafe(ref yi, o0 + q);
-                ((u1r * w1r) - (u1i * w1i)).StoreUnsafe(ref yr, o1 + q);
-                ((u1r * w1i) + (u1i * w1r)).StoreUnsafe(ref yi, o1 + q);
-                ((u2r * w2r) - (u2i * w2i)).StoreUnsafe(ref yr, o2 + q);
-                ((u2r * w2i) + (u2i * w2r)).StoreUnsafe(ref yi, o2 + q);
-                ((u3r * w3r) - (u3i * w3i)).StoreUnsafe(ref yr, o3 + q);
-                ((u3r * w3i) + (u3i * w3r)).StoreUnsafe(ref yi, o3 + q);
+                var (r0, m0, r1, m1, r2, m2, r3, m3) = Radix4<Vector512<double>, Lanes512>(ar, ai, br, bi, cr, ci, dr, di, w1r, w1i, w2r, w2i, w3r, w3i);
+                r0.StoreUnsafe(ref yr, o0 + q);
+                m0.StoreUnsafe(ref yi, o0 + q);
+                r1.StoreUnsafe(ref yr, o1 + q);
+                m1.StoreUnsafe(ref yi, o1 + q);
+                r2.StoreUnsafe(ref yr, o2 + q);
+                m2.StoreUnsafe(ref yi, o2 + q);
+                r3.StoreUnsafe(ref yr, o3 + q);
+                m3.StoreUnsafe(ref yi, o3 + q);
             }
         }
     }
 
-    /// <summary>
-    /// Radix-4 decimation-in-frequency butterfly: outputs (a + c) + (b + d), w1 ((a - c) - i (b - d)),
-    /// w2 ((a + c) - (b + d)), w3 ((a - c) + i (b - d)), with twiddles either per lane (p..p+3) or broadcast (p).
-    /// </summary>
+    /// <summary>The 256-bit butterfly (<see cref="Radix4"/>) with its twiddles either per lane (p..p+3) or broadcast (p).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private (Vector256<double>, Vector256<double>, Vector256<double>, Vector256<double>, Vector256<double>,
         Vector256<double>, Vector256<double>, Vector256<double>) Butterfly(
@@ -324,26 +308,32 @@ public sealed class ComplexFft
             w3i = Vector256.Create<double>(_w3Im.AsSpan(tw, 4));
         }
 
-        var t0r = ar + cr;
-        var t0i = ai + ci;
-        var t1r = ar - cr;
-        var t1i = ai - ci;
-        var t2r = br + dr;
-        var t2i = bi + di;
-        var t3r = br - dr;
-        var t3i = bi - di;
+        return Radix4<Vector256<double>, Lanes256>(ar, ai, br, bi, cr, ci, dr, di, w1r, w1i, w2r, w2i, w3r, w3i);
+    }
+
+    /// <summary>
+    /// The radix-4 decimation-in-frequency butterfly, written once for a scalar and for vectors of any width (each
+    /// lane one butterfly; <typeparamref name="TLanes"/> supplies the arithmetic): outputs (a + c) + (b + d),
+    /// w1 ((a - c) - i (b - d)), w2 ((a + c) - (b + d)) and w3 ((a - c) + i (b - d)), as (re, im) pairs.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (T, T, T, T, T, T, T, T) Radix4<T, TLanes>(T ar, T ai, T br, T bi, T cr, T ci, T dr, T di,
+        T w1r, T w1i, T w2r, T w2i, T w3r, T w3i)
+        where TLanes : ILanes<T>
+    {
+        T t0r = TLanes.Add(ar, cr), t0i = TLanes.Add(ai, ci);
+        T t1r = TLanes.Sub(ar, cr), t1i = TLanes.Sub(ai, ci);
+        T t2r = TLanes.Add(br, dr), t2i = TLanes.Add(bi, di);
+        T t3r = TLanes.Sub(br, dr), t3i = TLanes.Sub(bi, di);
 
         // -i (b - d) = (t3i, -t3r)
-        var u1r = t1r + t3i;
-        var u1i = t1i - t3r;
-        var u2r = t0r - t2r;
-        var u2i = t0i - t2i;
-        var u3r = t1r - t3i;
-        var u3i = t1i + t3r;
-        return (t0r + t2r, t0i + t2i,
-            (u1r * w1r) - (u1i * w1i), (u1r * w1i) + (u1i * w1r),
-            (u2r * w2r) - (u2i * w2i), (u2r * w2i) + (u2i * w2r),
-            (u3r * w3r) - (u3i * w3i), (u3r * w3i) + (u3i * w3r));
+        T u1r = TLanes.Add(t1r, t3i), u1i = TLanes.Sub(t1i, t3r);
+        T u2r = TLanes.Sub(t0r, t2r), u2i = TLanes.Sub(t0i, t2i);
+        T u3r = TLanes.Sub(t1r, t3i), u3i = TLanes.Add(t1i, t3r);
+        return (TLanes.Add(t0r, t2r), TLanes.Add(t0i, t2i),
+            TLanes.Sub(TLanes.Mul(u1r, w1r), TLanes.Mul(u1i, w1i)), TLanes.Add(TLanes.Mul(u1r, w1i), TLanes.Mul(u1i, w1r)),
+            TLanes.Sub(TLanes.Mul(u2r, w2r), TLanes.Mul(u2i, w2i)), TLanes.Add(TLanes.Mul(u2r, w2i), TLanes.Mul(u2i, w2r)),
+            TLanes.Sub(TLanes.Mul(u3r, w3r), TLanes.Mul(u3i, w3i)), TLanes.Add(TLanes.Mul(u3r, w3i), TLanes.Mul(u3i, w3r)));
     }
 
     /// <summary>Stores the 4x4 transpose of rows (r0..r3) at destination + offset (16 doubles).</summary>
@@ -371,22 +361,54 @@ public sealed class ComplexFft
             int o0 = 4 * s * p;
             for (int q = 0; q < s; q++)
             {
-                double t0r = xRe[i0 + q] + xRe[i2 + q], t0i = xIm[i0 + q] + xIm[i2 + q];
-                double t1r = xRe[i0 + q] - xRe[i2 + q], t1i = xIm[i0 + q] - xIm[i2 + q];
-                double t2r = xRe[i1 + q] + xRe[i3 + q], t2i = xIm[i1 + q] + xIm[i3 + q];
-                double t3r = xRe[i1 + q] - xRe[i3 + q], t3i = xIm[i1 + q] - xIm[i3 + q];
-                double u1r = t1r + t3i, u1i = t1i - t3r;
-                double u2r = t0r - t2r, u2i = t0i - t2i;
-                double u3r = t1r - t3i, u3i = t1i + t3r;
-                yRe[o0 + q] = t0r + t2r;
-                yIm[o0 + q] = t0i + t2i;
-                yRe[o0 + s + q] = (u1r * w1r) - (u1i * w1i);
-                yIm[o0 + s + q] = (u1r * w1i) + (u1i * w1r);
-                yRe[o0 + (2 * s) + q] = (u2r * w2r) - (u2i * w2i);
-                yIm[o0 + (2 * s) + q] = (u2r * w2i) + (u2i * w2r);
-                yRe[o0 + (3 * s) + q] = (u3r * w3r) - (u3i * w3i);
-                yIm[o0 + (3 * s) + q] = (u3r * w3i) + (u3i * w3r);
+                var (r0, m0, r1, m1, r2, m2, r3, m3) = Radix4<double, ScalarLanes>(xRe[i0 + q], xIm[i0 + q], xRe[i1 + q], xIm[i1 + q],
+                    xRe[i2 + q], xIm[i2 + q], xRe[i3 + q], xIm[i3 + q], w1r, w1i, w2r, w2i, w3r, w3i);
+                yRe[o0 + q] = r0;
+                yIm[o0 + q] = m0;
+                yRe[o0 + s + q] = r1;
+                yIm[o0 + s + q] = m1;
+                yRe[o0 + (2 * s) + q] = r2;
+                yIm[o0 + (2 * s) + q] = m2;
+                yRe[o0 + (3 * s) + q] = r3;
+                yIm[o0 + (3 * s) + q] = m3;
             }
         }
+    }
+
+    /// <summary>The arithmetic of one butterfly lane type: a scalar, or a vector whose lanes are separate butterflies.</summary>
+    private interface ILanes<T>
+    {
+        static abstract T Add(T a, T b);
+
+        static abstract T Sub(T a, T b);
+
+        static abstract T Mul(T a, T b);
+    }
+
+    private readonly struct ScalarLanes : ILanes<double>
+    {
+        public static double Add(double a, double b) => a + b;
+
+        public static double Sub(double a, double b) => a - b;
+
+        public static double Mul(double a, double b) => a * b;
+    }
+
+    private readonly struct Lanes256 : ILanes<Vector256<double>>
+    {
+        public static Vector256<double> Add(Vector256<double> a, Vector256<double> b) => a + b;
+
+        public static Vector256<double> Sub(Vector256<double> a, Vector256<double> b) => a - b;
+
+        public static Vector256<double> Mul(Vector256<double> a, Vector256<double> b) => a * b;
+    }
+
+    private readonly struct Lanes512 : ILanes<Vector512<double>>
+    {
+        public static Vector512<double> Add(Vector512<double> a, Vector512<double> b) => a + b;
+
+        public static Vector512<double> Sub(Vector512<double> a, Vector512<double> b) => a - b;
+
+        public static Vector512<double> Mul(Vector512<double> a, Vector512<double> b) => a * b;
     }
 }

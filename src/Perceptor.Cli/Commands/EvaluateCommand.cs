@@ -108,13 +108,14 @@ internal static class EvaluateCommand
     }
 
     /// <summary>
-    /// Progress on stderr: one rewritten line on a terminal, plain lines (about every 5 %) when redirected, since
-    /// carriage-return updates are noise in CI logs.
+    /// Progress on stderr: one rewritten line on a terminal, plain lines as <see cref="ProgressThrottle"/> allows them
+    /// when redirected, since carriage-return updates are noise in CI logs.
     /// </summary>
     private sealed class ProgressPrinter : IProgress<EvaluationProgress>
     {
         private readonly bool _interactive = !Console.IsErrorRedirected;
         private readonly object _gate = new();
+        private readonly ProgressThrottle _throttle = new();
         private int _lastPrinted;
 
         public void Report(EvaluationProgress value)
@@ -126,7 +127,6 @@ internal static class EvaluateCommand
                     return;
                 }
 
-                int step = Math.Max(1, value.Total / 20);
                 bool last = value.Completed == value.Total;
                 if (_interactive)
                 {
@@ -136,7 +136,7 @@ internal static class EvaluateCommand
                         Console.Error.WriteLine();
                     }
                 }
-                else if (last || value.Completed - _lastPrinted >= step)
+                else if (_throttle.ShouldPrint(value.Completed, value.Total))
                 {
                     Console.Error.WriteLine($"evaluated {value.Completed}/{value.Total}{NotScored(value)} ({value.Name})");
                 }

@@ -110,7 +110,7 @@ internal static class ExperimentCommand
                 Epochs = epochCount is 0 ? null : epochCount,
                 Preset = parse.GetValue(preset),
                 ConfigFile = parse.GetValue(config),
-                Settings = parse.GetValue(set) ?? [],
+                CommonSettings = parse.GetValue(set) ?? [],
                 Parallel = parse.GetValue(parallel),
                 Report = !parse.GetValue(noReport),
                 Emit = parse.GetValue(emit) is { } scheduler

@@ -102,7 +102,7 @@ internal abstract class TrainProgress : ITrainingListener, IDisposable
 
     private sealed class LineProgress(int epochs) : TrainProgress(epochs)
     {
-        private DateTime _lastLine = DateTime.MinValue;
+        private readonly ProgressThrottle _throttle = new();
 
         protected override TrainingResult RunCore(Func<TrainingResult> train) => train();
 
@@ -110,10 +110,9 @@ internal abstract class TrainProgress : ITrainingListener, IDisposable
 
         protected override void OnStep(StepRecord step, int batchesPerEpoch, string text)
         {
-            // A line every 10 s at most, and at the end of each epoch, keeps CI logs readable.
-            if ((DateTime.UtcNow - _lastLine).TotalSeconds >= 10 || step.Batch == batchesPerEpoch)
+            // Each epoch's batches are the work; its last batch always gets a line.
+            if (_throttle.ShouldPrint(step.Batch, batchesPerEpoch))
             {
-                _lastLine = DateTime.UtcNow;
                 Console.WriteLine(text);
             }
         }

@@ -8,15 +8,15 @@ public sealed record DiagnosisOptions
     /// <summary>The collapse rule's thresholds.</summary>
     public CollapseOptions Collapse { get; init; } = new();
 
-    /// <summary>Skip rate from which skipping is a warning (product.md: below 10 % is fine). Default 0.10.</summary>
+    /// <summary>Skip rate from which skipping is a warning (below 10 % the discriminator still trains on nearly every batch). Default 0.10.</summary>
     public double SkipWarning { get; init; } = 0.10;
 
-    /// <summary>Skip rate above which skipping is critical (product.md: above 30 % undertrains D; exactly 30 % is still a
-    /// warning). Default 0.30.</summary>
+    /// <summary>Skip rate above which skipping is critical (above 30 % the discriminator misses so many batches that it
+    /// falls behind the generator; exactly 30 % is still a warning). Default 0.30.</summary>
     public double SkipCritical { get; init; } = 0.30;
 
-    /// <summary>A discriminator step with a loss below this is saturated (run-log.md). Default 1e-3.</summary>
-    public double SaturationLoss { get; init; } = 1e-3;
+    /// <summary>A discriminator step with a loss below this is saturated. Default <see cref="DiscSaturation.LossThreshold"/>, as the trainer counts.</summary>
+    public double SaturationLoss { get; init; } = DiscSaturation.LossThreshold;
 
     /// <summary>Share of saturated discriminator steps from which <c>disc-saturated</c> is reported. Default 0.25.</summary>
     public double SaturatedShare { get; init; } = 0.25;

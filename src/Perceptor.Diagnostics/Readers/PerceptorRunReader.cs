@@ -246,7 +246,7 @@ public static partial class PerceptorRunReader
         {
             var known = steps.Where(s => s.DiscSkipped is not null).ToList();
             return new DiscTally(known.Count, known.Count(s => s.DiscSkipped == true),
-                known.Count(s => s.DiscLoss is < 1e-3), "every logged step (no epoch has finished)");
+                known.Count(s => s.DiscLoss < DiscSaturation.LossThreshold), "every logged step (no epoch has finished)");
         }
 
         return null;

@@ -132,7 +132,7 @@ public static partial class RunReader
     {
         foreach (char delimiter in new[] { ',', '\t', ';', '|' })
         {
-            var header = CsvLogReader.SplitFields(head[0], delimiter);
+            var header = CsvColumns.SplitFields(head[0], delimiter);
             if (header.Count < 2 || header.Any(h => KeyValueRegex().IsMatch(h) && !h.StartsWith("Unnamed:", StringComparison.Ordinal)))
             {
                 continue;
@@ -150,7 +150,7 @@ public static partial class RunReader
                 return true;
             }
 
-            var row = CsvLogReader.SplitFields(head[1], delimiter);
+            var row = CsvColumns.SplitFields(head[1], delimiter);
             if (Math.Abs(row.Count - header.Count) <= 1)
             {
                 return true;

@@ -30,7 +30,7 @@ public static class DemoRunner
             Seeds = options.Seeds,
             Epochs = options.Epochs,
             Preset = options.Preset,
-            Settings = options.Settings,
+            CommonSettings = options.Settings,
             Parallel = options.Parallel,
         }, log, trainer, cancellationToken);
         return new DemoResult(dataDir, corpus, experiment, clock.Elapsed);

@@ -10,23 +10,7 @@ public sealed record PesqSummary(int Scored, double Mean, IReadOnlyDictionary<st
     public static PesqSummary Of(IEnumerable<PesqFileOutcome> outcomes)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
-        int scored = 0;
-        double sum = 0;
-        var failures = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var outcome in outcomes)
-        {
-            if (outcome.Score is double score)
-            {
-                scored++;
-                sum += score;
-            }
-            else
-            {
-                string kind = outcome.ErrorKind ?? "unknown";
-                failures[kind] = failures.GetValueOrDefault(kind) + 1;
-            }
-        }
-
-        return new PesqSummary(scored, scored > 0 ? sum / scored : double.NaN, failures);
+        var tally = PesqTally.Of(outcomes.Select(o => (o.Score, (string?)(o.ErrorKind ?? "unknown"))));
+        return new PesqSummary(tally.Scored, tally.Mean ?? double.NaN, tally.FailuresByKind);
     }
 }

@@ -52,18 +52,8 @@ internal sealed class Evaluator(TrainingModels models, TrainingConfig config, Pe
 
     private static (double? Mean, int Failed) Mean(PesqResult[] results)
     {
-        double sum = 0;
-        int scored = 0;
-        foreach (var r in results)
-        {
-            if (r.IsSuccess && double.IsFinite(r.Score))
-            {
-                sum += r.Score;
-                scored++;
-            }
-        }
-
-        return (scored > 0 ? sum / scored : null, results.Length - scored);
+        var tally = PesqTally.Of(results);
+        return (tally.Mean, tally.Failed);
     }
 
     public void Dispose() => _enhancer.Dispose();

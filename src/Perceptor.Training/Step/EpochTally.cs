@@ -10,7 +10,7 @@ namespace Perceptor.Training.Step;
 public sealed class EpochTally
 {
     /// <summary>A discriminator loss below this counts as saturated.</summary>
-    public const double SaturationThreshold = 1e-3;
+    public const double SaturationThreshold = DiscSaturation.LossThreshold;
 
     public int Batches { get; set; }
     public int FiniteBatches { get; set; }

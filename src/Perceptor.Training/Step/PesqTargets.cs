@@ -20,28 +20,15 @@ public static class PesqTargets
         var targets = new float[n];
         var mask = new float[n];
         var scores = new double[n];
-        var failed = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        int scored = 0;
-        double sum = 0;
         for (int i = 0; i < n; i++)
         {
-            var r = results[i];
-            if (r.IsSuccess && double.IsFinite(r.Score))
-            {
-                scored++;
-                sum += r.Score;
-                scores[i] = r.Score;
-            }
-            else
-            {
-                string kind = r.IsSuccess ? PesqResult.KindName(PesqFailure.NonFinite) : PesqResult.KindName(r.Failure);
-                failed[kind] = failed.GetValueOrDefault(kind) + 1;
-                scores[i] = double.NaN;
-            }
+            scores[i] = PesqTally.IsScored(results[i]) ? results[i].Score : double.NaN;
         }
 
-        double? mean = scored > 0 ? sum / scored : null;
-        var failedByKind = (IReadOnlyDictionary<string, int>)failed;
+        var tally = PesqTally.Of(results);
+        int scored = tally.Scored;
+        double? mean = tally.Mean;
+        var failedByKind = tally.FailuresByKind;
         TargetDecision Skipped(string reason) => new(true, reason, targets, mask, scored, failedByKind, mean, scores);
 
         switch (policy)

@@ -39,7 +39,7 @@ public sealed class EndToEndTests : IDisposable
             Seeds = [1],
             Epochs = 1,
             Preset = "demo",
-            Settings = ["train.maxBatches=2", "eval.maxFiles=1", "probe.calibrationClips=1", "log.tensorBoard=false"],
+            CommonSettings = ["train.maxBatches=2", "eval.maxFiles=1", "probe.calibrationClips=1", "log.tensorBoard=false"],
         }, log);
 
         Assert.True(result.Outcome!.AllFinished, log.ToString());
