@@ -4,24 +4,19 @@ using System.Text;
 namespace Perceptor.Quality.Evaluation;
 
 /// <summary>
-/// The per-file table as CSV: name, the six metrics (then the noisy input's and the improvement when present), the
-/// reasons for any empty cell, and notes. An empty metric cell always has its reason in <c>failures</c>.
+/// The per-file table as CSV: name, the six standard metrics (then the noisy input's and the improvement when
+/// present), the reasons for any empty cell, notes, and then SI-SDR and ESTOI (with their noisy and improvement
+/// columns). The measures added after the standard six come last so that every earlier column keeps its position.
+/// An empty metric cell always has its reason in <c>failures</c> (or <c>noisy_failures</c>).
 /// </summary>
 public static class EvaluationCsv
 {
-    /// <summary>Formats <paramref name="table"/> (numbers with 6 decimals, invariant culture, LF line ends).</summary>
-    public static string Format(EvaluationTable table)
+    /// <summary>The column names for <paramref name="table"/>, in order.</summary>
+    public static IReadOnlyList<string> Header(EvaluationTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var sb = new StringBuilder();
         var header = new List<string> { "name" };
-        header.AddRange(QualityMetrics.All.Select(QualityMetrics.Key));
-        if (table.HasNoisy)
-        {
-            header.AddRange(QualityMetrics.All.Select(m => "noisy_" + QualityMetrics.Key(m)));
-            header.AddRange(QualityMetrics.All.Select(m => "delta_" + QualityMetrics.Key(m)));
-        }
-
+        AddMetricNames(header, QualityMetrics.Standard, table.HasNoisy);
         header.Add("failures");
         if (table.HasNoisy)
         {
@@ -29,17 +24,20 @@ public static class EvaluationCsv
         }
 
         header.Add("notes");
-        sb.Append(string.Join(',', header)).Append('\n');
+        AddMetricNames(header, QualityMetrics.Additional, table.HasNoisy);
+        return header;
+    }
+
+    /// <summary>Formats <paramref name="table"/> (numbers with 6 decimals, invariant culture, LF line ends).</summary>
+    public static string Format(EvaluationTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var sb = new StringBuilder();
+        sb.Append(string.Join(',', Header(table))).Append('\n');
         foreach (var row in table.Rows)
         {
             var cells = new List<string> { Quote(row.Name) };
-            cells.AddRange(QualityMetrics.All.Select(m => Number(row.Enhanced[m].Value)));
-            if (table.HasNoisy)
-            {
-                cells.AddRange(QualityMetrics.All.Select(m => Number(row.Noisy?[m].Value)));
-                cells.AddRange(QualityMetrics.All.Select(m => Number(row.Delta(m))));
-            }
-
+            AddMetricCells(cells, row, QualityMetrics.Standard, table.HasNoisy);
             cells.Add(Quote(row.Problem ?? Failures(row.Enhanced)));
             if (table.HasNoisy)
             {
@@ -47,10 +45,31 @@ public static class EvaluationCsv
             }
 
             cells.Add(Quote(row.Note ?? ""));
+            AddMetricCells(cells, row, QualityMetrics.Additional, table.HasNoisy);
             sb.Append(string.Join(',', cells)).Append('\n');
         }
 
         return sb.ToString();
+    }
+
+    private static void AddMetricNames(List<string> header, IReadOnlyList<QualityMetric> metrics, bool noisy)
+    {
+        header.AddRange(metrics.Select(QualityMetrics.Key));
+        if (noisy)
+        {
+            header.AddRange(metrics.Select(m => "noisy_" + QualityMetrics.Key(m)));
+            header.AddRange(metrics.Select(m => "delta_" + QualityMetrics.Key(m)));
+        }
+    }
+
+    private static void AddMetricCells(List<string> cells, EvaluationRow row, IReadOnlyList<QualityMetric> metrics, bool noisy)
+    {
+        cells.AddRange(metrics.Select(m => Number(row.Enhanced[m].Value)));
+        if (noisy)
+        {
+            cells.AddRange(metrics.Select(m => Number(row.Noisy?[m].Value)));
+            cells.AddRange(metrics.Select(m => Number(row.Delta(m))));
+        }
     }
 
     /// <summary>

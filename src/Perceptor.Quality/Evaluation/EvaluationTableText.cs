@@ -34,7 +34,7 @@ public static class EvaluationTableText
         return sb.ToString();
     }
 
-    private static string Format(QualityMetric metric) => metric == QualityMetric.Stoi ? "0.0000" : "0.000";
+    private static string Format(QualityMetric metric) => metric is QualityMetric.Stoi or QualityMetric.Estoi ? "0.0000" : "0.000";
 
     private static string Cell(double? v, QualityMetric metric) =>
         v is double x ? x.ToString(Format(metric), CultureInfo.InvariantCulture) : "-";

@@ -7,7 +7,8 @@ namespace Perceptor.Quality.Evaluation;
 /// Evaluates a folder of enhanced files against a folder of clean references (and optionally the noisy inputs): pairs
 /// files by name, reads them, resamples other rates to 16 kHz, scores every pair on all cores and writes
 /// <c>per_file.csv</c> and <c>summary.json</c>. A missing pair, an unreadable file or a rate mismatch is recorded for
-/// that file by name and never stops the others.
+/// that file by name and never stops the others. When no pair at all could be scored nothing is written, so the
+/// results of an earlier run in the same folder survive a run pointed at the wrong folder.
 /// </summary>
 public static class FolderEvaluator
 {
@@ -18,13 +19,20 @@ public static class FolderEvaluator
     public const string SummaryJsonName = "summary.json";
 
     /// <summary>
-    /// Runs the evaluation. Throws <see cref="DirectoryNotFoundException"/> when a given folder does not exist and
-    /// <see cref="InvalidDataException"/> when the clean and enhanced folders hold no WAV file at all.
+    /// Runs the evaluation. Throws, before scoring anything, <see cref="DirectoryNotFoundException"/> when a given
+    /// folder does not exist, <see cref="IOException"/> when the output path is an existing file, and
+    /// <see cref="InvalidDataException"/> when the clean or the enhanced folder holds no WAV file or no file name is in
+    /// both. When every pair has a problem the result has no paths and nothing is written.
     /// </summary>
     public static FolderEvaluationResult Run(FolderEvaluationOptions options, IProgress<EvaluationProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (OutputProblem(options) is string outputProblem)
+        {
+            throw new IOException(outputProblem);
+        }
+
         var jobs = Pair(options);
         int total = jobs.Count;
         int notScored = 0;
@@ -44,7 +52,7 @@ public static class FolderEvaluator
                 : (count, index) => progress.Report(new EvaluationProgress(count, total, jobs[index].Name, Volatile.Read(ref notScored))),
             cancellationToken);
         var table = new EvaluationTable(rows);
-        if (options.OutputDirectory is null)
+        if (options.OutputDirectory is null || table.Rows.All(r => r.Problem is not null))
         {
             return new FolderEvaluationResult(table, null, null);
         }
@@ -55,6 +63,15 @@ public static class FolderEvaluator
         AtomicFile.WriteAllText(csv, EvaluationCsv.Format(table));
         AtomicFile.WriteAllText(json, EvaluationSummaryJson.Format(table, options));
         return new FolderEvaluationResult(table, csv, json);
+    }
+
+    /// <summary>Why the output folder cannot be used (it is an existing file), or null.</summary>
+    public static string? OutputProblem(FolderEvaluationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.OutputDirectory is string dir && File.Exists(dir)
+            ? $"output folder {dir} is an existing file; give a folder (per_file.csv and summary.json are written into it)"
+            : null;
     }
 
     /// <summary>One pair to evaluate; a null path means the file is missing.</summary>
@@ -70,6 +87,20 @@ public static class FolderEvaluator
         {
             throw new InvalidDataException(
                 $"no .wav files in {options.CleanDirectory} (clean) or {options.EnhancedDirectory} (enhanced)");
+        }
+
+        if (clean.Count == 0 || enhanced.Count == 0)
+        {
+            throw new InvalidDataException(clean.Count == 0
+                ? $"no .wav files in the clean folder {options.CleanDirectory} ({enhanced.Count} in the enhanced folder)"
+                : $"no .wav files in the enhanced folder {options.EnhancedDirectory} ({clean.Count} in the clean folder)");
+        }
+
+        if (!clean.Keys.Any(enhanced.ContainsKey))
+        {
+            throw new InvalidDataException(
+                $"no file name is in both {options.CleanDirectory} (clean, {clean.Count} files) and " +
+                $"{options.EnhancedDirectory} (enhanced, {enhanced.Count} files): wrong folder?");
         }
 
         var names = new SortedSet<string>(clean.Keys, StringComparer.Ordinal);

@@ -32,6 +32,8 @@ public static class MetricsBenchmark
         var llr = new LogLikelihoodRatio();
         var wss = new WeightedSpectralSlope();
         var stoi = new StoiCalculator();
+        var estoi = new EstoiCalculator();
+        var frontEnd = new StoiFrontEnd();
         var scorer = new QualityScorer();
         bool pesqAvailable = PesqAvailable(pairs[0]);
 
@@ -62,6 +64,21 @@ public static class MetricsBenchmark
         double llrMs = Time("LLR", i => llr.Compute(c16[i], p16[i]));
         double wssMs = Time("WSS", i => wss.Compute(c16[i], p16[i]));
         double stoiMs = Time("STOI", i => stoi.Compute(c16[i], p16[i], QualityScorer.EvaluationRate));
+        double siSdrMs = Time("SI-SDR", i => ScaleInvariantSdr.Compute(pairs[i].Clean.Span, pairs[i].Processed.Span));
+        double estoiMs = Time("ESTOI", i => estoi.Compute(c16[i], p16[i], QualityScorer.EvaluationRate));
+        double frontEndMs = Time("STOI/ESTOI front end", i => frontEnd.Analyse(c16[i], p16[i], QualityScorer.EvaluationRate, out _));
+
+        // In the table ESTOI scores the envelopes STOI's front end already made: time that part alone, on front ends
+        // analysed once per file beforehand.
+        var analysed = Enumerable.Range(0, pairs.Count).Select(i =>
+        {
+            var f = new StoiFrontEnd();
+            f.Analyse(c16[i], p16[i], QualityScorer.EvaluationRate, out _);
+            return new EstoiCalculator(f);
+        }).ToList();
+        double estoiSharedMs = Time("ESTOI on STOI's front end", i => analysed[i].ScoreAnalysed());
+        log?.Invoke($"SI-SDR and ESTOI add {siSdrMs + estoiSharedMs:0.00} ms per {ReferenceSeconds} s file to a table that " +
+            "already computes STOI (SI-SDR plus ESTOI on the shared front end)");
         double? pesqMs = pesqAvailable
             ? Time("PESQ (wideband)", i => PesqScorer.Score(pairs[i].Clean.Span, pairs[i].Processed.Span, QualityScorer.EvaluationRate, PesqMode.Wideband))
             : null;
@@ -90,7 +107,7 @@ public static class MetricsBenchmark
         double allMs = Median(wall);
         log?.Invoke($"full table, {threads} threads: {allMs:0.00} ms per {ReferenceSeconds} s file (wall time / files, median of {options.Repeats})");
         return new MetricsBenchmarkResult(pairs.Count, options.Repeats, threads, seconds / pairs.Count,
-            ssnrMs, llrMs, wssMs, stoiMs, pesqMs, tableMs, allMs, source);
+            ssnrMs, llrMs, wssMs, stoiMs, siSdrMs, estoiMs, frontEndMs, estoiSharedMs, pesqMs, tableMs, allMs, source);
     }
 
     private static bool PesqAvailable(QualityPair pair)

@@ -10,7 +10,8 @@ namespace Perceptor.Quality.Evaluation;
 /// (<c>compute_metrics</c>, a port of Loizou's MATLAB scripts, as used by CMGAN and most VoiceBank+DEMAND papers)
 /// does: at 16 kHz (other rates are resampled with <see cref="PolyphaseResampler"/>), unequal lengths cut to the
 /// shorter with ε = 2.22e-16 added to every sample, the composite measures on samples at 16-bit integer scale (the
-/// scale their 1e-10 energy floor assumes), wideband PESQ, SSNR, LLR and WSS feeding CSIG/CBAK/COVL, and STOI.
+/// scale their 1e-10 energy floor assumes), wideband PESQ, SSNR, LLR and WSS feeding CSIG/CBAK/COVL, and STOI; then
+/// SI-SDR (on samples at full scale 1.0, the scale its ε assumes) and ESTOI (from the same front-end pass as STOI).
 /// A workspace holding every plan and buffer: one instance per thread; it allocates only when an input is longer
 /// than any before.
 /// </summary>
@@ -28,9 +29,12 @@ public sealed class QualityScorer
     private readonly SegmentalSnr _ssnr = new(EvaluationRate);
     private readonly LogLikelihoodRatio _llr = new(EvaluationRate);
     private readonly WeightedSpectralSlope _wss = new(EvaluationRate);
-    private readonly StoiCalculator _stoi = new();
+    private readonly StoiFrontEnd _intelligibility = new();
+    private readonly StoiCalculator _stoi;
+    private readonly EstoiCalculator _estoi;
     private readonly PesqFunction _pesq;
     private readonly bool _computeStoi;
+    private readonly bool _computeEstoi;
     private float[] _cleanRate = [];
     private float[] _processedRate = [];
     private float[] _cleanFloat = [];
@@ -44,6 +48,9 @@ public sealed class QualityScorer
         options ??= new QualityScorerOptions();
         _pesq = options.Pesq ?? WidebandPesq;
         _computeStoi = options.ComputeStoi;
+        _computeEstoi = options.ComputeEstoi;
+        _stoi = new StoiCalculator(_intelligibility);
+        _estoi = new EstoiCalculator(_intelligibility);
     }
 
     /// <summary>
@@ -126,18 +133,40 @@ public sealed class QualityScorer
             }
         }
 
-        MetricValue stoi;
-        if (_computeStoi)
+        var (stoi, estoi) = Intelligibility(c, p);
+        double sdr = ScaleInvariantSdr.Compute(cf, pf);
+        MetricValue siSdr = double.IsNaN(sdr)
+            ? MetricValue.Failed("SI-SDR undefined: the clean signal is constant (nothing to project on)")
+            : MetricValue.Of(sdr);
+        return new QualityScores(pesq, csig, cbak, covl, ssnr, stoi, siSdr, estoi, llrValue, wssValue);
+    }
+
+    /// <summary>STOI and ESTOI from one front-end pass (resampling, silence removal and band envelopes are shared).</summary>
+    private (MetricValue Stoi, MetricValue Estoi) Intelligibility(ReadOnlySpan<double> c, ReadOnlySpan<double> p)
+    {
+        if (!_computeStoi && !_computeEstoi)
         {
-            double s = _stoi.Compute(c, p, EvaluationRate, out string? why);
-            stoi = why is null ? MetricValue.Of(s) : MetricValue.Failed(why);
-        }
-        else
-        {
-            stoi = MetricValue.Failed("not computed (STOI disabled)");
+            return (MetricValue.Failed("not computed (STOI disabled)"), MetricValue.Failed("not computed (ESTOI disabled)"));
         }
 
-        return new QualityScores(pesq, csig, cbak, covl, ssnr, stoi, llrValue, wssValue);
+        if (!_intelligibility.Analyse(c, p, EvaluationRate, out string? why))
+        {
+            var failed = MetricValue.Failed(why!);
+            return (_computeStoi ? failed : MetricValue.Failed("not computed (STOI disabled)"),
+                _computeEstoi ? failed : MetricValue.Failed("not computed (ESTOI disabled)"));
+        }
+
+        MetricValue stoi = MetricValue.Failed("not computed (STOI disabled)");
+        if (_computeStoi)
+        {
+            double s = _stoi.ScoreAnalysed(out string? stoiWhy);
+            stoi = stoiWhy is null ? MetricValue.Of(s) : MetricValue.Failed(stoiWhy);
+        }
+
+        MetricValue estoi = _computeEstoi
+            ? MetricValue.Of(_estoi.ScoreAnalysed())
+            : MetricValue.Failed("not computed (ESTOI disabled)");
+        return (stoi, estoi);
     }
 
     private MetricValue RunPesq(ReadOnlySpan<float> clean, ReadOnlySpan<float> processed)

@@ -8,4 +8,7 @@ public sealed record QualityScorerOptions
 
     /// <summary>Whether to compute STOI (skipping it saves about a third of the time when only PESQ-based columns matter).</summary>
     public bool ComputeStoi { get; init; } = true;
+
+    /// <summary>Whether to compute ESTOI (it shares STOI's front end, so with STOI on it adds little).</summary>
+    public bool ComputeEstoi { get; init; } = true;
 }

@@ -1,8 +1,8 @@
 namespace Perceptor.Quality.Evaluation;
 
 /// <summary>
-/// The evaluation table's metrics for one clean/processed pair, plus the LLR and WSS the composite measures are
-/// built on (diagnostic; null when they could not be computed).
+/// The evaluation table's metrics for one clean/processed pair (the standard six, then SI-SDR and ESTOI), plus the
+/// LLR and WSS the composite measures are built on (diagnostic; null when they could not be computed).
 /// </summary>
 public sealed record QualityScores(
     MetricValue Pesq,
@@ -11,6 +11,8 @@ public sealed record QualityScores(
     MetricValue Covl,
     MetricValue Ssnr,
     MetricValue Stoi,
+    MetricValue SiSdr,
+    MetricValue Estoi,
     double? Llr,
     double? Wss)
 {
@@ -23,6 +25,8 @@ public sealed record QualityScores(
         QualityMetric.Covl => Covl,
         QualityMetric.Ssnr => Ssnr,
         QualityMetric.Stoi => Stoi,
+        QualityMetric.SiSdr => SiSdr,
+        QualityMetric.Estoi => Estoi,
         _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, null),
     };
 
@@ -30,6 +34,6 @@ public sealed record QualityScores(
     public static QualityScores AllFailed(string reason)
     {
         var f = MetricValue.Failed(reason);
-        return new QualityScores(f, f, f, f, f, f, null, null);
+        return new QualityScores(f, f, f, f, f, f, f, f, null, null);
     }
 }

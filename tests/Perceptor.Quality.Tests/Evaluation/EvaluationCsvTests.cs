@@ -8,7 +8,8 @@ public class EvaluationCsvTests
     {
         var p = pesq is double v ? MetricValue.Of(v) : MetricValue.Failed(pesqFailure!);
         var composite = pesq is null ? MetricValue.Failed("needs PESQ") : MetricValue.Of(3.0);
-        return new QualityScores(p, composite, composite, composite, MetricValue.Of(-1.5), MetricValue.Of(0.91), 0.5, 30);
+        return new QualityScores(p, composite, composite, composite, MetricValue.Of(-1.5), MetricValue.Of(0.91),
+            MetricValue.Of(7.25), MetricValue.Failed("too little speech"), 0.5, 30);
     }
 
     [Fact]
@@ -20,9 +21,10 @@ public class EvaluationCsvTests
             new EvaluationRow("c", Scores(null, "PESQ failed (no_utterances)"), null, null),
         ]);
         var lines = EvaluationCsv.Format(table).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("name,pesq,csig,cbak,covl,ssnr,stoi,failures,notes", lines[0]);
-        Assert.Equal("\"a,b\",2.500000,3.000000,3.000000,3.000000,-1.500000,0.910000,,resampled from 48000 Hz", lines[1]);
-        Assert.Equal("c,,,,,-1.500000,0.910000,pesq: PESQ failed (no_utterances); csig/cbak/covl: needs PESQ,", lines[2]);
+        // SI-SDR and ESTOI come after the columns that existed before them, so no earlier column moves.
+        Assert.Equal("name,pesq,csig,cbak,covl,ssnr,stoi,failures,notes,si_sdr,estoi", lines[0]);
+        Assert.Equal("\"a,b\",2.500000,3.000000,3.000000,3.000000,-1.500000,0.910000,estoi: too little speech,resampled from 48000 Hz,7.250000,", lines[1]);
+        Assert.Equal("c,,,,,-1.500000,0.910000,pesq: PESQ failed (no_utterances); csig/cbak/covl: needs PESQ; estoi: too little speech,,7.250000,", lines[2]);
     }
 
     [Fact]
@@ -46,5 +48,7 @@ public class EvaluationCsvTests
         Assert.Equal(new MetricSummary(1.0, 1, 1), table.Summary(QualityMetric.Pesq, EvaluationSide.Delta));
         string text = EvaluationTableText.Format(table);
         Assert.Contains("PESQ        2.500     1.000    +1.000       2       0", text, StringComparison.Ordinal);
+        Assert.Contains("SI-SDR      7.250     7.250    +0.000       2       0", text, StringComparison.Ordinal);
+        Assert.Contains("ESTOI           -         -         -       0       2", text, StringComparison.Ordinal);
     }
 }

@@ -13,12 +13,14 @@ public class MetricsBenchmarkTests
         Assert.Equal(1, r.Files);
         Assert.Equal(2, r.Threads);
         Assert.Equal(MetricsBenchmark.ReferenceSeconds, r.MeanDurationSeconds, 9);
-        foreach (double ms in new[] { r.SsnrMs, r.LlrMs, r.WssMs, r.StoiMs, r.FullTableMs, r.AllCoresMs })
+        foreach (double ms in new[] { r.SsnrMs, r.LlrMs, r.WssMs, r.StoiMs, r.SiSdrMs, r.EstoiMs, r.StoiFrontEndMs, r.EstoiSharedMs, r.FullTableMs, r.AllCoresMs })
         {
             Assert.True(double.IsFinite(ms) && ms > 0, $"time {ms}");
         }
 
         Assert.Contains(lines, l => l.StartsWith("STOI:", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("SI-SDR:", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("ESTOI:", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("full table, 2 threads", StringComparison.Ordinal));
     }
 

@@ -1,6 +1,8 @@
 using Perceptor.Audio.Resampling;
+using Perceptor.Quality.Composite;
 using Perceptor.Quality.Evaluation;
 using Perceptor.Quality.Pesq;
+using Perceptor.Quality.Stoi;
 
 namespace Perceptor.Quality.Tests.Evaluation;
 
@@ -25,6 +27,36 @@ public class QualityScorerTests
         Assert.NotNull(s.Stoi.Value);
         Assert.NotNull(s.Llr);
         Assert.NotNull(s.Wss);
+    }
+
+    [Fact]
+    public void Si_sdr_and_estoi_are_the_library_values_and_sharing_the_front_end_leaves_stoi_as_it_was()
+    {
+        var clean = VoiceBank.Clean("p257_016");
+        var noisy = VoiceBank.Noisy("p257_016");
+        var s = new QualityScorer(FixedPesq(2.0)).Score(clean.Span, noisy.Span, 16000);
+        double[] c = VoiceBank.AtIntegerScale(clean), n = VoiceBank.AtIntegerScale(noisy);
+        // SI-SDR on unit-scale samples (the scale asteroid's ε assumes); the intelligibility measures on the same doubles.
+        Assert.Equal(ScaleInvariantSdr.Compute(clean.Span, noisy.Span), s.SiSdr.Value!.Value, 12);
+        Assert.Equal(new EstoiCalculator().Compute(c, n, 16000), s.Estoi.Value!.Value, 12);
+        Assert.Equal(new StoiCalculator().Compute(c, n, 16000), s.Stoi.Value!.Value, 12);
+
+        var noEstoi = new QualityScorer(FixedPesq(2.0) with { ComputeEstoi = false }).Score(clean.Span, noisy.Span, 16000);
+        Assert.Contains("disabled", noEstoi.Estoi.Failure, StringComparison.Ordinal);
+        Assert.Equal(s.Stoi.Value, noEstoi.Stoi.Value);
+        var noStoi = new QualityScorer(FixedPesq(2.0) with { ComputeStoi = false }).Score(clean.Span, noisy.Span, 16000);
+        Assert.Contains("disabled", noStoi.Stoi.Failure, StringComparison.Ordinal);
+        Assert.Equal(s.Estoi.Value, noStoi.Estoi.Value);
+    }
+
+    [Fact]
+    public void A_silent_clean_signal_leaves_si_sdr_and_estoi_empty_with_reasons()
+    {
+        var noisy = VoiceBank.Noisy("p232_003");
+        var s = new QualityScorer(FixedPesq(2.0)).Score(new float[noisy.Length], noisy.Span, 16000);
+        Assert.Contains("constant", s.SiSdr.Failure, StringComparison.Ordinal);
+        Assert.Contains("silent", s.Estoi.Failure, StringComparison.Ordinal);
+        Assert.Equal(s.Stoi.Failure, s.Estoi.Failure);
     }
 
     [Fact]

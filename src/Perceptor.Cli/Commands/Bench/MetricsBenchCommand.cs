@@ -28,7 +28,7 @@ internal static class MetricsBenchCommand
             DefaultValueFactory = _ => 0,
         };
         var command = new Command("metrics",
-            "Median milliseconds per 3.5 s file for SSNR, LLR, WSS, STOI, wideband PESQ and the full evaluation table, " +
+            "Median milliseconds per 3.5 s file for SSNR, LLR, WSS, STOI, SI-SDR, ESTOI, wideband PESQ and the full evaluation table, " +
             "single-threaded and on all cores.")
         {
             data, files, repeats, threads,
