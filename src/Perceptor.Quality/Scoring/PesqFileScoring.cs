@@ -1,7 +1,8 @@
 using System.Globalization;
 using Perceptor.Audio;
+using Perceptor.Quality.Pesq;
 
-namespace Perceptor.Quality.Pesq;
+namespace Perceptor.Quality.Scoring;
 
 /// <summary>Scores a pair of WAV files into a <see cref="PesqFileOutcome"/>; the shared step of the file front ends.</summary>
 internal static class PesqFileScoring
@@ -22,7 +23,7 @@ internal static class PesqFileScoring
         }
         catch (AudioFileException e)
         {
-            return new PesqFileOutcome(id, null, "unreadable: " + e.Message);
+            return PesqFileOutcome.Failed(id, PesqFileFailure.Unreadable, e.Message, mode);
         }
 
         int rate;
@@ -32,8 +33,8 @@ internal static class PesqFileScoring
         }
         else if (reference.SampleRate != degraded.SampleRate)
         {
-            return new PesqFileOutcome(id, null, string.Create(CultureInfo.InvariantCulture,
-                $"rate_mismatch: {referencePath} is {reference.SampleRate} Hz, {degradedPath} is {degraded.SampleRate} Hz"));
+            return PesqFileOutcome.Failed(id, PesqFileFailure.RateMismatch, string.Create(CultureInfo.InvariantCulture,
+                $"{referencePath} is {reference.SampleRate} Hz, {degradedPath} is {degraded.SampleRate} Hz"), mode);
         }
         else
         {
@@ -43,8 +44,8 @@ internal static class PesqFileScoring
         var chosen = mode ?? (rate == 8000 ? PesqMode.Narrowband : PesqMode.Wideband);
         var result = PesqScorer.Compute(reference.Span, degraded.Span, rate, chosen, workspace).ToResult();
         return result.IsSuccess
-            ? new PesqFileOutcome(id, result.Score, null)
-            : new PesqFileOutcome(id, null, PesqResult.KindName(result.Failure));
+            ? PesqFileOutcome.Scored(id, result.Score, chosen)
+            : PesqFileOutcome.Failed(id, PesqFileFailures.From(result.Failure), mode: chosen);
     }
 
     /// <summary>Writes <c>id,score,error</c> rows to <paramref name="path"/> through a temporary file renamed into place.</summary>
