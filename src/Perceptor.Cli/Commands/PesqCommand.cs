@@ -65,7 +65,9 @@ internal static class PesqCommand
 
         var command = new Command("pesq",
             "PESQ MOS-LQO, clean-room ITU-T P.862/P.862.1/P.862.2. Forms: 'pesq REF.wav DEG.wav [--mode wb|nb]', " +
-            "'pesq --cases FILE.csv [--out RESULTS.csv]', 'pesq --clean DIR --degraded DIR [--mode wb|nb] [--out CSV]'.");
+            "'pesq --cases FILE.csv [--out RESULTS.csv]', 'pesq --clean DIR --degraded DIR [--mode wb|nb] [--out CSV]'. " +
+            "Exit code: 0 every pair scored, 1 some pair failed or a case row was not read (results still written), " +
+            "2 usage errors and unusable input.");
         command.Arguments.Add(files);
         command.Options.Add(mode);
         command.Options.Add(cases);
