@@ -1,13 +1,17 @@
 using System.CommandLine;
 using System.Globalization;
 using Perceptor.Quality.Pesq;
+using Perceptor.Quality.Scoring;
 
 namespace Perceptor.Cli.Commands;
 
 /// <summary>
 /// <c>perceptor pesq</c>: PESQ MOS-LQO (P.862 + P.862.1 narrowband, P.862.2 wideband) for one pair of files, a
-/// case file, or two folders of matching file names. Scoring lives in <see cref="PesqScorer"/>,
-/// <see cref="PesqCaseFile"/> and <see cref="PesqDirectoryScorer"/>; this command parses and presents.
+/// case file, or two folders of matching file names. Scoring lives in <see cref="PesqFiles"/>,
+/// <see cref="PesqCaseFile"/> and <see cref="PesqDirectoryScorer"/>, failure texts in <see cref="PesqFileFailures"/>
+/// and the JSON in <see cref="PesqResultsJson"/>; this command parses and presents. Exit codes: 0 every pair scored;
+/// 1 some pair failed, a case-file row was not read as written, or a clean file has no degraded partner (results
+/// are still written); 2 usage errors and unusable input (a missing folder or case file, nothing to score).
 /// </summary>
 internal static class PesqCommand
 {
@@ -30,7 +34,8 @@ internal static class PesqCommand
         var cases = new Option<string?>("--cases")
         {
             Description = "Score a case file: CSV with columns id,ref,deg,fs,mode (paths relative to the CSV; fs is the " +
-                "rate to score at; other columns ignored). Writes id,score,error.",
+                "rate to score at; other columns ignored). Writes id,score,error. A malformed row or a repeated id is " +
+                "reported by line and the other rows are scored.",
         };
         var clean = new Option<string?>("--clean")
         {
@@ -45,6 +50,13 @@ internal static class PesqCommand
             Description = "Write the per-pair results CSV here (--cases: id,score,error; folders: file,score,error). " +
                 "Without it, --cases prints the CSV to standard output.",
         };
+        var format = new Option<string>("--format")
+        {
+            Description = "text (default) or json: one JSON object on standard output with every pair's id, score, " +
+                "mode, failure and error and the summary (schema in the README).",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json");
         var threads = new Option<int>("--threads")
         {
             Description = "Worker threads for --cases and folders (default: all cores).",
@@ -53,13 +65,16 @@ internal static class PesqCommand
 
         var command = new Command("pesq",
             "PESQ MOS-LQO, clean-room ITU-T P.862/P.862.1/P.862.2. Forms: 'pesq REF.wav DEG.wav [--mode wb|nb]', " +
-            "'pesq --cases FILE.csv [--out RESULTS.csv]', 'pesq --clean DIR --degraded DIR [--mode wb|nb] [--out CSV]'.");
+            "'pesq --cases FILE.csv [--out RESULTS.csv]', 'pesq --clean DIR --degraded DIR [--mode wb|nb] [--out CSV]'. " +
+            "Exit code: 0 every pair scored, 1 some pair failed or a case row was not read (results still written), " +
+            "2 usage errors and unusable input.");
         command.Arguments.Add(files);
         command.Options.Add(mode);
         command.Options.Add(cases);
         command.Options.Add(clean);
         command.Options.Add(degraded);
         command.Options.Add(output);
+        command.Options.Add(format);
         command.Options.Add(threads);
         command.SetAction(parse =>
         {
@@ -72,6 +87,7 @@ internal static class PesqCommand
             string? degradedDir = parse.GetValue(degraded);
             string? outPath = parse.GetValue(output);
             int threadCount = parse.GetValue(threads);
+            bool json = parse.GetValue(format) == "json";
             PesqMode? chosen = modeText switch
             {
                 "wb" => PesqMode.Wideband,
@@ -107,7 +123,13 @@ internal static class PesqCommand
                         return Usage(stderr, "--out is for --cases and folders; a single pair prints its score");
                     }
 
-                    return ScorePair(paths[0], paths[1], chosen, stdout, stderr);
+                    if (Directory.Exists(paths[0]) || Directory.Exists(paths[1]))
+                    {
+                        return Usage(stderr, $"{(Directory.Exists(paths[0]) ? paths[0] : paths[1])} is a folder; " +
+                            "score two folders with --clean DIR --degraded DIR");
+                    }
+
+                    return ScorePair(paths[0], paths[1], chosen, json, stdout, stderr);
                 }
 
                 if (casesPath is not null)
@@ -117,7 +139,7 @@ internal static class PesqCommand
                         return Usage(stderr, "--mode does not apply to --cases: each row names its mode");
                     }
 
-                    return ScoreCases(casesPath, outPath, threadCount, stdout, stderr);
+                    return ScoreCases(casesPath, outPath, threadCount, json, stdout, stderr);
                 }
 
                 if (cleanDir is null || degradedDir is null)
@@ -125,12 +147,13 @@ internal static class PesqCommand
                     return Usage(stderr, "folders need both --clean DIR and --degraded DIR");
                 }
 
-                return ScoreFolders(cleanDir, degradedDir, chosen, outPath, threadCount, stdout, stderr);
+                return ScoreFolders(cleanDir, degradedDir, chosen, outPath, threadCount, json, stdout, stderr);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
             {
+                // A case file or folder that cannot be read, or a results file that cannot be written.
                 stderr.WriteLine($"perceptor pesq: {e.Message}");
-                return Failure;
+                return UsageError;
             }
         });
         return command;
@@ -142,58 +165,82 @@ internal static class PesqCommand
         return UsageError;
     }
 
-    private static int ScorePair(string referencePath, string degradedPath, PesqMode? mode, TextWriter stdout,
+    private static int ScorePair(string referencePath, string degradedPath, PesqMode? mode, bool json, TextWriter stdout,
         TextWriter stderr)
     {
         var outcome = PesqFiles.Score(referencePath, degradedPath, mode);
-        if (outcome.Score is double score)
+        if (json)
+        {
+            stdout.WriteLine(PesqResultsJson.FormatPair(outcome));
+        }
+        else if (outcome.Score is double score)
         {
             stdout.WriteLine(score.ToString("0.000000", CultureInfo.InvariantCulture));
+        }
+
+        if (outcome.IsSuccess)
+        {
             return 0;
         }
 
-        string why = outcome.ErrorKind switch
+        string why = PesqFileFailures.Explain(outcome);
+        if (outcome.Failure is not (PesqFileFailure.Unreadable or PesqFileFailure.RateMismatch))
         {
-            "unreadable" => outcome.Error!["unreadable: ".Length..],
-            "rate_mismatch" => outcome.Error!["rate_mismatch: ".Length..] +
-                "; resample one of them first (PESQ compares signals at one rate)",
-            _ => $"cannot score {degradedPath} against {referencePath}: " + Describe(outcome.Error!),
-        };
+            why = $"cannot score {degradedPath} against {referencePath}: {why}";
+        }
+
         stderr.WriteLine($"perceptor pesq: {why}");
         return Failure;
     }
 
-    private static int ScoreCases(string casesPath, string? outPath, int threads, TextWriter stdout, TextWriter stderr)
+    private static int ScoreCases(string casesPath, string? outPath, int threads, bool json, TextWriter stdout,
+        TextWriter stderr)
     {
         var list = PesqCaseFile.Read(casesPath);
-        var outcomes = ProgressDisplay.Run("pesq cases", list.Count, stderr,
-            progress => PesqCaseFile.Score(list, threads, progress));
+        foreach (var problem in list.Problems)
+        {
+            stderr.WriteLine($"perceptor pesq: {problem}");
+        }
+
+        if (list.Cases.Count == 0)
+        {
+            stderr.WriteLine($"perceptor pesq: {casesPath}: no case could be read, nothing scored");
+            return UsageError;
+        }
+
+        var outcomes = ProgressDisplay.Run("pesq cases", list.Cases.Count, stderr,
+            progress => PesqCaseFile.Score(list.Cases, threads, progress));
         var summaryWriter = stderr;
         if (outPath is not null)
         {
             PesqCaseFile.WriteResults(outPath, outcomes);
-            summaryWriter = stdout;
+            summaryWriter = json ? stderr : stdout;
             summaryWriter.WriteLine($"wrote {outcomes.Count} results to {outPath}");
         }
-        else
+        else if (!json)
         {
             PesqCaseFile.WriteResults(stdout, outcomes);
         }
 
-        WriteSummary(summaryWriter, PesqSummary.Of(outcomes), outcomes.Count);
-        foreach (var o in outcomes)
+        if (json)
         {
-            if (o.ErrorKind == "unreadable")
-            {
-                stderr.WriteLine($"perceptor pesq: case {o.Id}: {o.Error}");
-            }
+            stdout.WriteLine(PesqResultsJson.FormatCases(list, outcomes));
+        }
+        else
+        {
+            WriteSummary(summaryWriter, PesqSummary.Of(outcomes));
         }
 
-        return 0;
+        foreach (var o in outcomes.Where(o => o.Failure == PesqFileFailure.Unreadable))
+        {
+            stderr.WriteLine($"perceptor pesq: case {o.Id}: {o.Error}");
+        }
+
+        return outcomes.All(o => o.IsSuccess) && list.Problems.Count == 0 ? 0 : Failure;
     }
 
     private static int ScoreFolders(string cleanDir, string degradedDir, PesqMode? mode, string? outPath, int threads,
-        TextWriter stdout, TextWriter stderr)
+        bool json, TextWriter stdout, TextWriter stderr)
     {
         var (matched, missingDegraded, missingReference) = PesqDirectoryScorer.Match(cleanDir, degradedDir);
         ReportMissing(stderr, missingDegraded, $"in {cleanDir} but not in {degradedDir}");
@@ -201,27 +248,33 @@ internal static class PesqCommand
         if (matched.Count == 0)
         {
             stderr.WriteLine($"perceptor pesq: no .wav file name is present in both {cleanDir} and {degradedDir}");
-            return Failure;
+            return UsageError;
         }
 
         var report = ProgressDisplay.Run("pesq", matched.Count, stderr,
             progress => PesqDirectoryScorer.Score(cleanDir, degradedDir, mode, threads, progress));
+        var textWriter = json ? stderr : stdout;
         if (outPath is not null)
         {
             PesqDirectoryScorer.WriteResults(outPath, report);
-            stdout.WriteLine($"wrote {report.Outcomes.Count} results to {outPath}");
+            textWriter.WriteLine($"wrote {report.Outcomes.Count} results to {outPath}");
         }
 
-        WriteSummary(stdout, report.Summary, report.Outcomes.Count);
-        foreach (var o in report.Outcomes)
+        if (json)
         {
-            if (!o.IsSuccess)
-            {
-                stderr.WriteLine($"perceptor pesq: {o.Id}: {o.Error}");
-            }
+            stdout.WriteLine(PesqResultsJson.FormatFolders(report));
+        }
+        else
+        {
+            WriteSummary(stdout, report.Summary);
         }
 
-        return 0;
+        foreach (var o in report.Outcomes.Where(o => !o.IsSuccess))
+        {
+            stderr.WriteLine($"perceptor pesq: {o.Id}: {o.Error}");
+        }
+
+        return report.Outcomes.All(o => o.IsSuccess) && report.MissingDegraded.Count == 0 ? 0 : Failure;
     }
 
     private static void ReportMissing(TextWriter stderr, IReadOnlyList<string> names, string where)
@@ -236,24 +289,11 @@ internal static class PesqCommand
         stderr.WriteLine($"perceptor pesq: {names.Count} file(s) {where}, not scored: {list}");
     }
 
-    private static void WriteSummary(TextWriter writer, PesqSummary summary, int total)
+    private static void WriteSummary(TextWriter writer, PesqSummary summary)
     {
-        string mean = summary.Scored > 0 ? summary.Mean.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
-        writer.WriteLine($"scored {summary.Scored} of {total}; mean MOS-LQO {mean}");
-        if (summary.FailuresByKind.Count > 0)
+        foreach (string line in summary.Describe())
         {
-            writer.WriteLine("failures: " + string.Join(", ", summary.FailuresByKind.Select(kv => $"{kv.Key} {kv.Value}")));
+            writer.WriteLine(line);
         }
     }
-
-    private static string Describe(string kind) => kind switch
-    {
-        "too_short" => "a signal is shorter than a quarter second (too_short)",
-        "no_utterances" => "no speech was found in the reference (no_utterances)",
-        "invalid_fs" => "PESQ runs at 8000 or 16000 Hz, and wideband only at 16000 Hz; resample first or use " +
-            "--mode nb at 8 kHz (invalid_fs)",
-        "silent_degraded" => "the degraded signal is silent (silent_degraded)",
-        "non_finite" => "a signal contains NaN or infinite samples (non_finite)",
-        _ => kind,
-    };
 }

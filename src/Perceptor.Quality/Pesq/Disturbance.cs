@@ -5,7 +5,7 @@ using Perceptor.Quality.Dsp;
 namespace Perceptor.Quality.Pesq;
 
 /// <summary>
-/// Disturbance processing and aggregation (P.862 10.2.2 to 10.2.4, spec 04): per frame the loudness difference
+/// Disturbance processing and aggregation (P.862 10.2.2 to 10.2.4): per frame the loudness difference
 /// with a dead zone, its Bark-weighted L2 norm (symmetric) and, weighted by the asymmetry factor, its L1 norm
 /// (asymmetric); re-alignment of bad intervals; normalisation by the frame's audible power; then an L6 average
 /// over 320 ms "syllables" and an L2 average over time. One instance per workspace.
@@ -105,7 +105,7 @@ internal sealed class Disturbance
             _asymmetric[frame] = Math.Min(_asymmetric[frame] / h, DisturbanceCap);
         }
 
-        // Long signals weigh later frames more (spec 04 section 4.7).
+        // Long signals weigh later frames more.
         double weightSlope = 0, weightFrames = 1;
         if (frameStop + 1 > 1000)
         {
@@ -195,7 +195,7 @@ internal sealed class Disturbance
     }
 
     /// <summary>
-    /// Bad intervals (spec 04 section 4.5): runs of at least five frames whose symmetric disturbance exceeds 30
+    /// Bad intervals: runs of at least five frames whose symmetric disturbance exceeds 30
     /// (after a two-frame dilation) get their own delay from an envelope cross-correlation, and their frames keep
     /// the smaller of the old and the re-aligned disturbance.
     /// </summary>

@@ -2,7 +2,7 @@ namespace Perceptor.Quality.Pesq;
 
 /// <summary>
 /// The input IIR cascades applied to the working copies of both signals before voice activity detection and time
-/// alignment (P.862 10.1.3 / spec 02 section 2.7 at 8 kHz, 12 sections at 16 kHz). They shape the signals the way
+/// alignment (P.862 10.1.3 at 8 kHz, 12 sections at 16 kHz). They shape the signals the way
 /// the standard's alignment expects; the perceptual model never sees their output.
 /// </summary>
 internal static class InputCascades

@@ -1,7 +1,7 @@
 namespace Perceptor.Quality.Pesq;
 
 /// <summary>
-/// The perceptual model (P.862 10.2, spec 03): 32 ms Hann frames every 16 ms, power spectra warped to Bark bands
+/// The perceptual model (P.862 10.2): 32 ms Hann frames every 16 ms, power spectra warped to Bark bands
 /// (pitch power densities), compensation of the reference for the long-term frequency response of the system,
 /// frame-by-frame gain compensation of the degraded signal, and Zwicker loudness densities. One instance per
 /// workspace; per-frame results are kept in flat arrays indexed frame * bands + band.

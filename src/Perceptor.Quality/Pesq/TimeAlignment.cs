@@ -7,7 +7,7 @@ using Perceptor.Quality.Dsp;
 namespace Perceptor.Quality.Pesq;
 
 /// <summary>
-/// Time alignment (P.862 10.3, spec 01 sections 1.9 to 1.14): a coarse delay from the correlation of the two
+/// Time alignment (P.862 10.3): a coarse delay from the correlation of the two
 /// log-VAD envelopes, utterances located in the reference, a per-utterance coarse delay and a fine delay from a
 /// histogram of frame-wise cross-correlation peaks, then the splitting of utterances whose delay changes inside
 /// them. One instance per workspace; it owns its scratch memory.
@@ -261,7 +261,7 @@ internal sealed class TimeAlignment
         }
 
         // The split passes use the alignment window as the standard's shared scratch leaves it: Hann, with its
-        // head overwritten by long correlation outputs of the estimates below (spec 01 section 1.13.1).
+        // head overwritten by long correlation outputs of the estimates below.
         PesqWindows.Hann(a).CopyTo(_splitWindow, 0);
         _captureSplitWindow = true;
         int seed = utt.Coarse[u];

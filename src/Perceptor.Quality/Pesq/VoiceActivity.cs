@@ -1,7 +1,7 @@
 namespace Perceptor.Quality.Pesq;
 
 /// <summary>
-/// Voice activity detection on 4 ms windows of the filtered working signal (P.862 10.2, spec 01 section 1.8):
+/// Voice activity detection on 4 ms windows of the filtered working signal (P.862 10.2):
 /// an adaptive noise threshold, removal of short and weak bursts, joining of short gaps and soft edges. Produces
 /// the processed window energies (positive = speech, zero = not) that locate utterances, and their log-domain
 /// version that drives the coarse delay correlation.

@@ -1,5 +1,6 @@
 using Perceptor.Diagnostics.RunLog;
 using Perceptor.Quality.Pesq;
+using Perceptor.Quality.Scoring;
 using Perceptor.Training.Config;
 using Perceptor.Training.Data;
 using Perceptor.Training.Enhance;

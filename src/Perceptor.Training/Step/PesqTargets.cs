@@ -1,4 +1,5 @@
 using Perceptor.Quality.Pesq;
+using Perceptor.Quality.Scoring;
 using Perceptor.Training.Config;
 
 namespace Perceptor.Training.Step;

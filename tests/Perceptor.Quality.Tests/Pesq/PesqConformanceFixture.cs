@@ -1,5 +1,5 @@
 using System.Globalization;
-using Perceptor.Quality.Pesq;
+using Perceptor.Quality.Scoring;
 using Perceptor.Tests;
 
 namespace Perceptor.Quality.Tests.Pesq;
@@ -13,7 +13,7 @@ public sealed class PesqConformanceFixture
     public PesqConformanceFixture()
     {
         string csv = TestData.Path("pesq", "cases.csv");
-        var cases = PesqCaseFile.Read(csv);
+        var cases = PesqCaseFile.Read(csv).Cases;
         var outcomes = PesqCaseFile.Score(cases);
         var lines = File.ReadAllLines(csv);
         var header = lines[0].Split(',');

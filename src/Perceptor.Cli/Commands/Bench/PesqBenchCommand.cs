@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Perceptor.Bench;
 using Perceptor.Quality.Pesq;
 
 namespace Perceptor.Cli.Commands.Bench;

@@ -1,4 +1,6 @@
-namespace Perceptor.Quality.Pesq;
+using Perceptor.Quality.Pesq;
+
+namespace Perceptor.Quality.Scoring;
 
 /// <summary>
 /// Scores every WAV file of a degraded (enhanced, noisy) folder against the file of the same name in a clean

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using Perceptor.Audio;
+using Perceptor.Quality.Pesq;
 
-namespace Perceptor.Quality.Pesq;
+namespace Perceptor.Bench;
 
 /// <summary>
 /// Times PESQ at 16 kHz: median milliseconds per pair, single-threaded, for 2 s, 3.5 s and 10 s pairs in both

@@ -1,4 +1,6 @@
-namespace Perceptor.Quality.Pesq;
+using Perceptor.Quality.Pesq;
+
+namespace Perceptor.Quality.Scoring;
 
 /// <summary>
 /// One row of a PESQ case file: score <see cref="DegradedPath"/> against <see cref="ReferencePath"/> at

@@ -1,8 +1,9 @@
 using System.Globalization;
 using Perceptor.Audio;
 using Perceptor.Audio.IO;
+using Perceptor.Quality.Pesq;
 
-namespace Perceptor.Quality.Pesq;
+namespace Perceptor.Quality.Scoring;
 
 /// <summary>Scores a pair of WAV files into a <see cref="PesqFileOutcome"/>; the shared step of the file front ends.</summary>
 internal static class PesqFileScoring
@@ -23,7 +24,7 @@ internal static class PesqFileScoring
         }
         catch (AudioFileException e)
         {
-            return new PesqFileOutcome(id, null, "unreadable: " + e.Message);
+            return PesqFileOutcome.Failed(id, PesqFileFailure.Unreadable, e.Message, mode);
         }
 
         int rate;
@@ -33,8 +34,8 @@ internal static class PesqFileScoring
         }
         else if (reference.SampleRate != degraded.SampleRate)
         {
-            return new PesqFileOutcome(id, null, string.Create(CultureInfo.InvariantCulture,
-                $"rate_mismatch: {referencePath} is {reference.SampleRate} Hz, {degradedPath} is {degraded.SampleRate} Hz"));
+            return PesqFileOutcome.Failed(id, PesqFileFailure.RateMismatch, string.Create(CultureInfo.InvariantCulture,
+                $"{referencePath} is {reference.SampleRate} Hz, {degradedPath} is {degraded.SampleRate} Hz"), mode);
         }
         else
         {
@@ -45,14 +46,14 @@ internal static class PesqFileScoring
         var result = PesqScorer.Compute(reference.Span, degraded.Span, rate, chosen, workspace).ToResult();
         if (result.Failure == PesqFailure.NonFinite)
         {
-            // Say which of the two files holds the NaN or infinity; the kind stays first, as ErrorKind reads it.
+            // Say which of the two files holds the NaN or infinity.
             string culprit = reference.HasNonFinite() ? referencePath : degradedPath;
-            return new PesqFileOutcome(id, null, $"{PesqResult.KindName(result.Failure)}: {culprit} contains NaN or infinite samples");
+            return PesqFileOutcome.Failed(id, PesqFileFailures.From(result.Failure), $"{culprit} contains NaN or infinite samples", chosen);
         }
 
         return result.IsSuccess
-            ? new PesqFileOutcome(id, result.Score, null)
-            : new PesqFileOutcome(id, null, PesqResult.KindName(result.Failure));
+            ? PesqFileOutcome.Scored(id, result.Score, chosen)
+            : PesqFileOutcome.Failed(id, PesqFileFailures.From(result.Failure), mode: chosen);
     }
 
     /// <summary>Writes <c>id,score,error</c> rows to <paramref name="path"/> through a temporary file renamed into place.</summary>

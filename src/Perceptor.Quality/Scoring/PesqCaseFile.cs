@@ -1,22 +1,26 @@
 using System.Globalization;
 using System.Text;
+using Perceptor.Quality.Pesq;
 
-namespace Perceptor.Quality.Pesq;
+namespace Perceptor.Quality.Scoring;
 
 /// <summary>
 /// Case files: CSV with a header naming at least <c>id,ref,deg,fs,mode</c> (any order; other columns ignored),
 /// paths relative to the CSV's folder, <c>mode</c> = <c>wb</c> or <c>nb</c>. Results are written as
-/// <c>id,score,error</c> in input order; an unreadable audio file is reported in its row and does not stop the rest.
+/// <c>id,score,error</c> in input order; an unreadable audio file is reported in its row and does not stop the rest,
+/// and a malformed row is reported by line while the other rows are read.
 /// </summary>
 public static class PesqCaseFile
 {
     private static readonly string[] Required = ["id", "ref", "deg", "fs", "mode"];
 
     /// <summary>
-    /// Reads the cases of <paramref name="csvPath"/>. Throws <see cref="InvalidDataException"/> naming the file and
-    /// line for a missing column, a short row, a non-integer <c>fs</c> or an unknown <c>mode</c>.
+    /// Reads the cases of <paramref name="csvPath"/>. Rows that cannot be used (too few fields, a non-integer
+    /// <c>fs</c>, an unknown <c>mode</c>) and ids that repeat an earlier row's are reported by line in
+    /// <see cref="PesqCaseList.Problems"/>; a repeated id's row is still read, so nothing asked for is lost. Throws
+    /// <see cref="InvalidDataException"/> naming the file when it cannot be read, is empty or lacks a column.
     /// </summary>
-    public static IReadOnlyList<PesqCase> Read(string csvPath)
+    public static PesqCaseList Read(string csvPath)
     {
         ArgumentNullException.ThrowIfNull(csvPath);
         string folder = Path.GetDirectoryName(Path.GetFullPath(csvPath)) ?? ".";
@@ -52,6 +56,8 @@ public static class PesqCaseFile
 
         int width = Required.Max(name => column[name]) + 1;
         var cases = new List<PesqCase>();
+        var problems = new List<PesqCaseProblem>();
+        var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int n = headerLine + 1; n < lines.Length; n++)
         {
             if (string.IsNullOrWhiteSpace(lines[n]))
@@ -59,33 +65,50 @@ public static class PesqCaseFile
                 continue;
             }
 
+            int line = n + 1;
             var fields = SplitCsv(lines[n]);
-            string where = $"{csvPath}, line {n + 1}";
             if (fields.Count < width)
             {
-                throw new InvalidDataException($"{where}: {fields.Count} fields, expected at least {width}");
+                problems.Add(new PesqCaseProblem(csvPath, line, $"{fields.Count} fields, expected at least {width}"));
+                continue;
             }
 
             string id = fields[column["id"]].Trim();
             string fsText = fields[column["fs"]].Trim();
             if (!int.TryParse(fsText, NumberStyles.Integer, CultureInfo.InvariantCulture, out int fs))
             {
-                throw new InvalidDataException($"{where}: fs '{fsText}' is not an integer sample rate");
+                problems.Add(new PesqCaseProblem(csvPath, line, $"fs '{fsText}' is not an integer sample rate"));
+                continue;
             }
 
             string modeText = fields[column["mode"]].Trim();
-            PesqMode mode = modeText.ToLowerInvariant() switch
+            PesqMode? mode = modeText.ToLowerInvariant() switch
             {
                 "wb" => PesqMode.Wideband,
                 "nb" => PesqMode.Narrowband,
-                _ => throw new InvalidDataException($"{where}: mode '{modeText}' is neither wb nor nb"),
+                _ => null,
             };
+            if (mode is null)
+            {
+                problems.Add(new PesqCaseProblem(csvPath, line, $"mode '{modeText}' is neither wb nor nb"));
+                continue;
+            }
+
+            if (firstLineOf.TryGetValue(id, out int first))
+            {
+                problems.Add(new PesqCaseProblem(csvPath, line,
+                    $"id '{id}' repeats the id of line {first}; both rows are scored"));
+            }
+            else
+            {
+                firstLineOf[id] = line;
+            }
 
             cases.Add(new PesqCase(id, Path.GetFullPath(Path.Combine(folder, fields[column["ref"]].Trim())),
-                Path.GetFullPath(Path.Combine(folder, fields[column["deg"]].Trim())), fs, mode));
+                Path.GetFullPath(Path.Combine(folder, fields[column["deg"]].Trim())), fs, mode.Value));
         }
 
-        return cases;
+        return new PesqCaseList(cases, problems);
     }
 
     /// <summary>

@@ -1,4 +1,4 @@
-namespace Perceptor.Quality.Pesq;
+namespace Perceptor.Bench;
 
 /// <summary>What <see cref="PesqBenchmark.Run"/> measured.</summary>
 /// <param name="Source">Where the timed pairs came from.</param>

@@ -1,4 +1,6 @@
-namespace Perceptor.Quality.Pesq;
+using Perceptor.Quality.Pesq;
+
+namespace Perceptor.Quality.Scoring;
 
 /// <summary>
 /// The scores of a set of pairs taken together: how many scored, the mean of those scores, and the failures by kind.

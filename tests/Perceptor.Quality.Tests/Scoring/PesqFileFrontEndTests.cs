@@ -1,8 +1,9 @@
 using Perceptor.Audio;
 using Perceptor.Quality.Pesq;
+using Perceptor.Quality.Scoring;
 using Perceptor.Tests;
 
-namespace Perceptor.Quality.Tests.Pesq;
+namespace Perceptor.Quality.Tests.Scoring;
 
 /// <summary>Case files and folder scoring: parsing, per-row errors, order and output format.</summary>
 public sealed class PesqFileFrontEndTests : IDisposable
@@ -24,7 +25,9 @@ public sealed class PesqFileFrontEndTests : IDisposable
             $"y,NB,{Voicebank("noisy", "p232_005")},{Voicebank("clean", "p232_005")},16000,plain",
             "",
         ]);
-        var cases = PesqCaseFile.Read(csv);
+        var list = PesqCaseFile.Read(csv);
+        Assert.Empty(list.Problems);
+        var cases = list.Cases;
         Assert.Equal(2, cases.Count);
         Assert.Equal("a, quoted id", cases[0].Id);
         Assert.Equal(PesqMode.Wideband, cases[0].Mode);
@@ -51,7 +54,7 @@ public sealed class PesqFileFrontEndTests : IDisposable
         foreach (var (r, d, culprit) in new[] { (reference, degraded, degraded), (degraded, reference, degraded) })
         {
             var outcome = PesqFiles.Score(r, d);
-            Assert.Equal("non_finite", outcome.ErrorKind);
+            Assert.Equal(PesqFileFailure.NonFinite, outcome.Failure);
             Assert.Contains(culprit + " contains NaN", outcome.Error);
         }
     }
@@ -72,13 +75,15 @@ public sealed class PesqFileFrontEndTests : IDisposable
             "good,audio/ref.wav,audio/deg.wav,16000,wb",
             "rate,audio/ref.wav,audio/deg.wav,44100,nb",
         ]);
-        var outcomes = PesqCaseFile.Score(PesqCaseFile.Read(csv));
+        var outcomes = PesqCaseFile.Score(PesqCaseFile.Read(csv).Cases);
         Assert.Equal(["missing", "broken", "good", "rate"], outcomes.Select(o => o.Id));
         Assert.StartsWith("unreadable: ", outcomes[0].Error);
         Assert.Contains("nowhere.wav", outcomes[0].Error);
         Assert.StartsWith("unreadable: ", outcomes[1].Error);
         Assert.Contains("broken.wav", outcomes[1].Error);
-        Assert.Equal("unreadable", outcomes[1].ErrorKind);
+        Assert.Equal(PesqFileFailure.Unreadable, outcomes[1].Failure);
+        Assert.Equal(PesqFileFailure.InvalidSampleRate, outcomes[3].Failure);
+        Assert.Equal(PesqMode.Narrowband, outcomes[3].Mode);
         Assert.True(outcomes[2].Score > 1);
         Assert.Equal("invalid_fs", outcomes[3].Error);
 
@@ -94,17 +99,49 @@ public sealed class PesqFileFrontEndTests : IDisposable
 
     [Theory]
     [InlineData("id,ref,deg,fs\na,r.wav,d.wav,16000", "lacks column(s) mode")]
-    [InlineData("id,ref,deg,fs,mode\na,r.wav,d.wav,16k,wb", "line 2: fs '16k'")]
-    [InlineData("id,ref,deg,fs,mode\na,r.wav,d.wav,16000,wide", "line 2: mode 'wide'")]
-    [InlineData("id,ref,deg,fs,mode\n\na,r.wav", "line 3: 2 fields")]
     [InlineData("", "empty case file")]
-    public void Malformed_case_files_are_rejected_naming_the_file_and_line(string content, string message)
+    public void Case_files_without_a_usable_header_are_rejected_naming_the_file(string content, string message)
     {
         string csv = Path.Combine(_dir, "bad.csv");
         File.WriteAllText(csv, content);
         var e = Assert.Throws<InvalidDataException>(() => PesqCaseFile.Read(csv));
         Assert.Contains(csv, e.Message);
         Assert.Contains(message, e.Message);
+    }
+
+    [Fact]
+    public void A_malformed_row_is_reported_by_line_and_the_other_rows_are_read()
+    {
+        string csv = Path.Combine(_dir, "rows.csv");
+        File.WriteAllLines(csv,
+        [
+            "id,ref,deg,fs,mode",
+            "a,r.wav,d.wav,16000,wb",
+            "b,r.wav,d.wav,16k,wb",
+            "",
+            "c,r.wav,d.wav,16000,wide",
+            "d,r.wav",
+            "e,r.wav,d.wav,8000,NB",
+        ]);
+        var list = PesqCaseFile.Read(csv);
+        Assert.Equal(["a", "e"], list.Cases.Select(c => c.Id));
+        Assert.Equal([3, 5, 6], list.Problems.Select(p => p.Line));
+        Assert.Contains("fs '16k'", list.Problems[0].Message);
+        Assert.Contains("mode 'wide'", list.Problems[1].Message);
+        Assert.Contains("2 fields", list.Problems[2].Message);
+        Assert.StartsWith($"{csv}, line 3: ", list.Problems[0].ToString());
+    }
+
+    [Fact]
+    public void A_repeated_id_is_reported_with_the_line_of_its_first_use_and_both_rows_are_kept()
+    {
+        string csv = Path.Combine(_dir, "dup.csv");
+        File.WriteAllLines(csv, ["id,ref,deg,fs,mode", "x,r.wav,d.wav,16000,wb", "y,r.wav,d.wav,16000,wb", "x,r.wav,e.wav,16000,nb"]);
+        var list = PesqCaseFile.Read(csv);
+        Assert.Equal(["x", "y", "x"], list.Cases.Select(c => c.Id));
+        var problem = Assert.Single(list.Problems);
+        Assert.Equal(4, problem.Line);
+        Assert.Contains("'x' repeats the id of line 2", problem.Message);
     }
 
     [Fact]
@@ -136,11 +173,11 @@ public sealed class PesqFileFrontEndTests : IDisposable
         Assert.Equal(["p232_005.wav"], report.MissingDegraded);
         Assert.Equal(["extra.wav", "p232_005.WAV"], report.MissingReference);
         Assert.True(report.Outcomes[0].IsSuccess);
-        Assert.Equal("rate_mismatch", report.Outcomes[1].ErrorKind);
+        Assert.Equal(PesqFileFailure.RateMismatch, report.Outcomes[1].Failure);
         Assert.Contains("8000 Hz", report.Outcomes[1].Error);
         Assert.Equal(1, report.Summary.Scored);
-        Assert.Equal(report.Outcomes[0].Score, report.Summary.Mean);
-        Assert.Equal(1, report.Summary.FailuresByKind["rate_mismatch"]);
+        Assert.Equal(report.Outcomes[0].Score, report.Summary.MeanOf(PesqMode.Wideband));
+        Assert.Equal(1, report.Summary.FailuresOf(PesqFileFailure.RateMismatch));
 
         // The mode follows the rate unless given: 16 kHz files score wideband.
         var wide = PesqScorer.Score(WavFile.Read(Voicebank("clean", "p232_003")).Span,
@@ -157,20 +194,44 @@ public sealed class PesqFileFrontEndTests : IDisposable
     }
 
     [Fact]
-    public void Summaries_count_scores_and_failures_by_kind()
+    public void Summaries_count_failures_by_kind_and_never_average_the_two_modes_together()
     {
         var summary = PesqSummary.Of(
         [
-            new PesqFileOutcome("a", 2.0, null),
-            new PesqFileOutcome("b", 3.0, null),
-            new PesqFileOutcome("c", null, "too_short"),
-            new PesqFileOutcome("d", null, "unreadable: x.wav: file not found"),
-            new PesqFileOutcome("e", null, "unreadable: y.wav: file not found"),
+            PesqFileOutcome.Scored("a", 2.0, PesqMode.Wideband),
+            PesqFileOutcome.Scored("b", 3.0, PesqMode.Wideband),
+            PesqFileOutcome.Scored("n", 4.0, PesqMode.Narrowband),
+            PesqFileOutcome.Failed("c", PesqFileFailure.TooShort, mode: PesqMode.Wideband),
+            PesqFileOutcome.Failed("d", PesqFileFailure.Unreadable, "x.wav: file not found"),
+            PesqFileOutcome.Failed("e", PesqFileFailure.Unreadable, "y.wav: file not found"),
         ]);
-        Assert.Equal(2, summary.Scored);
-        Assert.Equal(2.5, summary.Mean);
+        Assert.Equal(6, summary.Total);
+        Assert.Equal(3, summary.Scored);
+        Assert.Equal(2.5, summary.MeanOf(PesqMode.Wideband));
+        Assert.Equal(4.0, summary.MeanOf(PesqMode.Narrowband));
         Assert.Equal(3, summary.Failed);
-        Assert.Equal(2, summary.FailuresByKind["unreadable"]);
-        Assert.Equal(1, summary.FailuresByKind["too_short"]);
+        Assert.Equal(2, summary.FailuresOf(PesqFileFailure.Unreadable));
+        Assert.Equal(1, summary.FailuresOf(PesqFileFailure.TooShort));
+        Assert.Equal(
+            ["scored 3 of 6; mean MOS-LQO wb 2.500 (2), nb 4.000 (1)", "failures: unreadable 2, too_short 1"],
+            summary.Describe());
+        Assert.Null(PesqSummary.Of([PesqFileOutcome.Scored("w", 2.0, PesqMode.Wideband)]).MeanOf(PesqMode.Narrowband));
+    }
+
+    [Fact]
+    public void An_error_is_its_failure_name_then_the_detail_naming_the_file()
+    {
+        Assert.Equal("unreadable: x.wav: file not found",
+            PesqFileOutcome.Failed("d", PesqFileFailure.Unreadable, "x.wav: file not found").Error);
+        Assert.Equal("silent_degraded", PesqFileOutcome.Failed("s", PesqFileFailure.SilentDegraded).Error);
+        Assert.Null(PesqFileOutcome.Scored("a", 2.0, PesqMode.Wideband).Error);
+        Assert.Throws<ArgumentException>(() => PesqFileOutcome.Failed("z", PesqFileFailure.None));
+        Assert.Equal(7, PesqFileFailures.All.Count);
+        Assert.Equal(PesqFileFailures.All.Count, PesqFileFailures.All.Select(PesqFileFailures.Name).Distinct().Count());
+        foreach (var failure in Enum.GetValues<PesqFailure>().Where(f => f != PesqFailure.None))
+        {
+            // Every failure of the standard's stages keeps the name it has always been written under.
+            Assert.Equal(PesqResult.KindName(failure), PesqFileFailures.Name(PesqFileFailures.From(failure)));
+        }
     }
 }

@@ -1,4 +1,6 @@
-namespace Perceptor.Quality.Pesq;
+using Perceptor.Quality.Pesq;
+
+namespace Perceptor.Bench;
 
 /// <summary>
 /// Single-threaded time per pair for one length and mode: wall-clock median and minimum, and the process CPU time

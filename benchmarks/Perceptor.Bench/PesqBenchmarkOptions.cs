@@ -1,4 +1,4 @@
-namespace Perceptor.Quality.Pesq;
+namespace Perceptor.Bench;
 
 /// <summary>Settings of <see cref="PesqBenchmark.Run"/>.</summary>
 /// <param name="Repetitions">Timed repetitions per length and mode (the median is reported).</param>

@@ -1,4 +1,6 @@
-namespace Perceptor.Quality.Pesq;
+using Perceptor.Quality.Pesq;
+
+namespace Perceptor.Quality.Scoring;
 
 /// <summary>Scores one pair of WAV files; the single-pair form of <see cref="PesqCaseFile"/> and <see cref="PesqDirectoryScorer"/>.</summary>
 public static class PesqFiles

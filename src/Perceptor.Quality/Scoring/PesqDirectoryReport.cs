@@ -1,4 +1,4 @@
-namespace Perceptor.Quality.Pesq;
+namespace Perceptor.Quality.Scoring;
 
 /// <summary>
 /// The result of scoring two folders: one outcome per matched file name (sorted by name), the names found in only
