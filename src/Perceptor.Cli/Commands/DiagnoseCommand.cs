@@ -57,12 +57,19 @@ internal static class DiagnoseCommand
                 "from epoch averages.",
         };
 
+        var trainPairs = new Option<int>("--train-pairs")
+        {
+            Description = "Pairs in the training set, to bound the batch size from the step counters (largest step inside an " +
+                "epoch). Default: VoiceBank's 11,572.",
+            DefaultValueFactory = _ => BatchEvidence.VoiceBankTrainPairs,
+        };
+
         var command = new Command("diagnose",
             "Read a training log (ours or the Python reference's) and say what went wrong: PESQ collapse, discriminator " +
-            "skipping or saturation, calibration, loss balance, eval comparability; which hypotheses H1-H6 the evidence " +
+            "skipping or saturation, calibration, loss balance, eval comparability; which hypotheses H1-H7 the evidence " +
             "supports or rules out, the next experiment, and what the log cannot tell.");
         command.Arguments.Add(path);
-        foreach (var option in new Option[] { format, output, kind, drop, epochs, genLr, discLr, weights, floor })
+        foreach (var option in new Option[] { format, output, kind, drop, epochs, genLr, discLr, weights, floor, trainPairs })
         {
             command.Options.Add(option);
         }
@@ -76,6 +83,12 @@ internal static class DiagnoseCommand
             if (UsageError(parse.GetValue(format)!, parse.GetValue(kind)!, parse.GetValue(drop), parse.GetValue(epochs)) is { } usage)
             {
                 stderr.WriteLine($"perceptor diagnose: {usage}");
+                return 2;
+            }
+
+            if (parse.GetValue(trainPairs) < 1)
+            {
+                stderr.WriteLine($"perceptor diagnose: --train-pairs must be a positive number of pairs, got {parse.GetValue(trainPairs)}");
                 return 2;
             }
 
@@ -111,6 +124,7 @@ internal static class DiagnoseCommand
                     DiscLr = parse.GetValue(discLr),
                     LossWeights = lossWeights,
                     DiscLossFloor = parse.GetValue(floor),
+                    TrainPairs = parse.GetValue(trainPairs),
                 },
             };
 

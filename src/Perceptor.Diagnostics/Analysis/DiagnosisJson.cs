@@ -74,6 +74,21 @@ public static class DiagnosisJson
             LossCondition.Unknown => "unknown",
             _ => null,
         });
+        if (c.Pending is { } pending)
+        {
+            w.WriteStartObject("pending");
+            w.WriteNumber("peak_epoch", pending.PeakEpoch);
+            w.WriteNumber("peak_pesq", pending.PeakPesq);
+            w.WriteNumber("onset_epoch", pending.OnsetEpoch);
+            w.WriteNumber("epochs", pending.Epochs);
+            w.WriteNumber("lowest_pesq", pending.LowestPesq);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("pending");
+        }
+
         w.WriteStartArray("events");
         foreach (var e in c.Events)
         {
@@ -110,6 +125,14 @@ public static class DiagnosisJson
         w.WriteNumber("logged_below_saturation", disc.LoggedBelowThreshold);
         WriteNumber(w, "median_disc_loss", disc.MedianTakenLoss);
         WriteInt(w, "step_log_interval", d.Run.Settings.StepLogInterval);
+        w.WriteEndObject();
+
+        w.WriteStartObject("batch");
+        WriteInt(w, "steps_per_epoch_at_least", d.Batch?.StepsPerEpochAtLeast);
+        WriteInt(w, "batch_size_at_most", d.Batch?.BatchSizeAtMost);
+        WriteInt(w, "batch_size_stated", d.Batch?.StatedBatchSize);
+        w.WriteString("basis", d.Batch?.Basis);
+        WriteInt(w, "train_pairs", d.Options.TrainPairs);
         w.WriteEndObject();
 
         w.WriteStartArray("hypotheses");
@@ -233,6 +256,7 @@ public static class DiagnosisJson
         SkipRateBasis.Exact => "exact",
         SkipRateBasis.Sample => "sample",
         SkipRateBasis.Bounds => "bounds",
+        SkipRateBasis.Estimate => "estimate",
         _ => "unknown",
     };
 

@@ -6,13 +6,13 @@ namespace Perceptor.Diagnostics.Analysis;
 /// <summary>Combines the evidence links of all detectors into one verdict per hypothesis.</summary>
 public static class HypothesisAssessor
 {
-    /// <summary>A verdict for each of H1-H6 from <paramref name="links"/>.</summary>
+    /// <summary>A verdict for each hypothesis of the catalogue (H1-H7) from <paramref name="links"/>.</summary>
     public static IReadOnlyList<HypothesisVerdict> Assess(RunData run, IReadOnlyList<HypothesisLink> links)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(links);
         var result = new List<HypothesisVerdict>();
-        foreach (var id in Hypotheses.All)
+        foreach (var id in Hypotheses.All.Select(h => h.Number))
         {
             var mine = links.Where(l => l.Hypothesis == id).ToList();
             bool supports = mine.Any(l => l.Stance == Stance.Supports);
@@ -39,6 +39,8 @@ public static class HypothesisAssessor
             "itself, so scoring normalised audio is not expected to change the scores; test that property once rather than run an arm.",
         (HypothesisId.H6, Verdict.CannotTell) => "The batch size is not in this log." +
             (run.Source.Kind == LogKind.Text ? " (The reference prints it in its argument dump, if the log kept that line.)" : ""),
+        (HypothesisId.H7, Verdict.CannotTell) => "The log has no eval loss beside a training loss, so overtraining cannot be seen; " +
+            "rescoring the saved checkpoints (perceptor rescore) shows where full-utterance PESQ peaks.",
         _ => null,
     };
 }

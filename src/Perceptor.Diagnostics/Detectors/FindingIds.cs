@@ -6,6 +6,9 @@ public static class FindingIds
     /// <summary>Eval PESQ fell well below its peak and stayed there while the training loss kept falling.</summary>
     public const string PesqCollapse = "pesq-collapse";
 
+    /// <summary>The last evaluated epochs fell well below the peak, but too few of them for the collapse rule yet.</summary>
+    public const string CollapsePending = "collapse-pending";
+
     /// <summary>A large share of discriminator steps were skipped.</summary>
     public const string DiscSkipping = "disc-skipping";
 
