@@ -13,6 +13,7 @@ public static class Diagnoser
     public static IReadOnlyList<Func<RunData, DiagnosisContext, DetectorResult>> Detectors { get; } =
     [
         CollapseDetector.Detect,
+        RescoreDetector.Detect,
         DiscSkipDetector.Detect,
         CalibrationDetector.Detect,
         GanSignalDetector.Detect,
@@ -29,6 +30,11 @@ public static class Diagnoser
         ArgumentNullException.ThrowIfNull(run);
         options ??= new DiagnosisOptions();
         run = WithSuppliedSettings(run, options);
+        if (options.Rescored is { } rescored)
+        {
+            run = Rescore.RescoredRun.Apply(run, rescored);
+        }
+
         var context = DiagnosisContext.Create(run, options);
         var results = Detectors.Select(d => d(run, context)).ToList();
         var findings = results.SelectMany((r, order) => r.Findings.Select(f => (Finding: f, Order: order)))

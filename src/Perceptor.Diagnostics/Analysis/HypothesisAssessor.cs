@@ -15,18 +15,26 @@ public static class HypothesisAssessor
         foreach (var id in Hypotheses.All.Select(h => h.Number))
         {
             var mine = links.Where(l => l.Hypothesis == id).ToList();
-            bool supports = mine.Any(l => l.Stance == Stance.Supports);
-            bool against = mine.Any(l => l.Stance is Stance.Weakens or Stance.RulesOut);
-            Verdict verdict = mine.Count == 0 ? Verdict.CannotTell
-                : supports && against ? Verdict.Mixed
-                : supports ? Verdict.Supported
-                : mine.Any(l => l.Stance == Stance.RulesOut) ? Verdict.RuledOut
-                : against ? Verdict.Weakened
-                : Verdict.Open;
+            Verdict verdict = Combine(mine);
             result.Add(new HypothesisVerdict(id, Hypotheses.Title(id), verdict, mine, Note(id, verdict, run)));
         }
 
         return result;
+    }
+
+    /// <summary>The verdict that the links on one hypothesis add up to: support and evidence against make it mixed,
+    /// any rule-out without support rules it out, no link at all cannot tell.</summary>
+    public static Verdict Combine(IReadOnlyList<HypothesisLink> mine)
+    {
+        ArgumentNullException.ThrowIfNull(mine);
+        bool supports = mine.Any(l => l.Stance == Stance.Supports);
+        bool against = mine.Any(l => l.Stance is Stance.Weakens or Stance.RulesOut);
+        return mine.Count == 0 ? Verdict.CannotTell
+            : supports && against ? Verdict.Mixed
+            : supports ? Verdict.Supported
+            : mine.Any(l => l.Stance == Stance.RulesOut) ? Verdict.RuledOut
+            : against ? Verdict.Weakened
+            : Verdict.Open;
     }
 
     private static string? Note(HypothesisId id, Verdict verdict, RunData run) => (id, verdict) switch

@@ -40,6 +40,9 @@ public sealed record DiagnosisOptions
     /// <summary>Pairs in the training set, for the batch size the step counters imply. Default VoiceBank's 11,572.</summary>
     public int TrainPairs { get; init; } = BatchEvidence.VoiceBankTrainPairs;
 
+    /// <summary>A rescore of the run's checkpoints on full utterances, taken as the authoritative eval PESQ.</summary>
+    public Rescore.RescoreSeries? Rescored { get; init; }
+
     /// <summary>Loss weights [RI, Mag, Time, GAN], when the log does not have them.</summary>
     public TermValues? LossWeights { get; init; }
 

@@ -20,6 +20,12 @@ public static class EvalComparabilityDetector
         }
 
         string reason = run.Source.EvalComparabilityReason;
+        if (run.Epochs.Any(e => e.LogPesq is not null))
+        {
+            // A rescore replaced the log's eval PESQ: the rescore finding judges H4 by comparing the two.
+            return DetectorResult.Empty;
+        }
+
         if (run.Source.EvalComparability == EvalComparability.Comparable)
         {
             return DetectorResult.Observe(new HypothesisLink(HypothesisId.H4, Stance.RulesOut,
