@@ -8,7 +8,7 @@ namespace Perceptor.Diagnostics.Comparison;
 /// a run that removed the hypothesised cause (never skipping for H1, deterministic eval for H4) and still collapsed
 /// rules that hypothesis out as the cause; a run with another change that still collapsed weakens it; a run whose
 /// collapse status differs from the baseline's (gone, or appeared) supports the changed factor, with the caveat of one
-/// seed. The baseline is the first run that declares no change (else the first run).
+/// seed. The baseline is the first run that declares no recognised change (else the first run).
 /// </summary>
 public static class RunComparer
 {
@@ -21,7 +21,8 @@ public static class RunComparer
             throw new ArgumentException("nothing to compare", nameof(runs));
         }
 
-        var baseline = runs.FirstOrDefault(r => r.Change is null or { Factors.Count: 0, Unrecognised.Count: 0 }) ?? runs[0];
+        // A label such as "baseline" or "before" names a run without declaring a factor: it can be the baseline.
+        var baseline = runs.FirstOrDefault(r => r.Change is null or { Factors.Count: 0 }) ?? runs[0];
         var links = new List<HypothesisLink>();
         var notes = new List<string>();
         bool? before = baseline.Diagnosis.Collapse.Detected;

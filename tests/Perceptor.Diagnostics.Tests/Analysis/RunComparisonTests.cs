@@ -81,6 +81,17 @@ public class RunComparisonTests
     }
 
     [Fact]
+    public void The_baseline_is_the_run_without_a_recognised_change_wherever_it_stands()
+    {
+        using var dir = new TempDirectory();
+        var o = Compare(dir, [("fix.log", ReferenceLog.CollapsePesq), ("orig.log", ReferenceLog.CollapsePesq)],
+            new() { ["fix"] = "never skip", ["orig"] = "baseline" });
+
+        Assert.Equal("orig", o.Comparison!.Baseline.Name);
+        Assert.Equal(Perceptor.Diagnostics.Analysis.Verdict.RuledOut, VerdictOf(o, HypothesisId.H1)!.Verdict);
+    }
+
+    [Fact]
     public void A_label_that_names_no_log_is_a_usage_error()
     {
         using var dir = new TempDirectory();
