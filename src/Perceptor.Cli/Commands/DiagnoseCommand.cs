@@ -13,10 +13,17 @@ internal static class DiagnoseCommand
 {
     public static Command Create()
     {
-        var path = new Argument<string>("path")
+        var path = new Argument<string[]>("path")
         {
             Description = "A Perceptor run folder, a metrics.jsonl, a text log of the CMGAN reference trainer, or a CSV log " +
-                "(per epoch or per step).",
+                "(per epoch or per step). Several logs are compared side by side (the first without a --label is the baseline).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var label = new Option<string[]>("--label")
+        {
+            Description = "NAME=what-changed: what the log NAME (its file name, name without extension, or folder) changed against " +
+                "the baseline, e.g. fix=pesq.failures=mask or centre=eval.method=fixed-crops; turned into verdicts. Repeatable.",
+            AllowMultipleArgumentsPerToken = false,
         };
         var format = new Option<string>("--format")
         {
@@ -57,12 +64,26 @@ internal static class DiagnoseCommand
                 "from epoch averages.",
         };
 
+        var trainPairs = new Option<int>("--train-pairs")
+        {
+            Description = "Pairs in the training set, to bound the batch size from the step counters (largest step inside an " +
+                "epoch). Default: VoiceBank's 11,572.",
+            DefaultValueFactory = _ => BatchEvidence.VoiceBankTrainPairs,
+        };
+
+        var rescoredOption = new Option<string?>("--rescored")
+        {
+            Description = "A rescore of the (first) log's checkpoints on full utterances (the folder perceptor rescore wrote, or its " +
+                "rescore.json / rescore.csv): taken as the authoritative eval PESQ, to tell whether the log's collapse is real and " +
+                "which epoch to keep.",
+        };
+
         var command = new Command("diagnose",
             "Read a training log (ours or the Python reference's) and say what went wrong: PESQ collapse, discriminator " +
-            "skipping or saturation, calibration, loss balance, eval comparability; which hypotheses H1-H6 the evidence " +
+            "skipping or saturation, calibration, loss balance, eval comparability; which hypotheses H1-H7 the evidence " +
             "supports or rules out, the next experiment, and what the log cannot tell.");
         command.Arguments.Add(path);
-        foreach (var option in new Option[] { format, output, kind, drop, epochs, genLr, discLr, weights, floor })
+        foreach (var option in new Option[] { format, output, kind, drop, epochs, genLr, discLr, weights, floor, trainPairs, label, rescoredOption })
         {
             command.Options.Add(option);
         }
@@ -79,6 +100,12 @@ internal static class DiagnoseCommand
                 return 2;
             }
 
+            if (parse.GetValue(trainPairs) < 1)
+            {
+                stderr.WriteLine($"perceptor diagnose: --train-pairs must be a positive number of pairs, got {parse.GetValue(trainPairs)}");
+                return 2;
+            }
+
             TermValues? lossWeights = null;
             if (parse.GetValue(weights) is { } w && !TryParseWeights(w, out lossWeights))
             {
@@ -86,9 +113,24 @@ internal static class DiagnoseCommand
                 return 2;
             }
 
+            var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (string l in parse.GetValue(label) ?? [])
+            {
+                int eq = l.IndexOf('=', StringComparison.Ordinal);
+                if (eq <= 0 || eq == l.Length - 1 || !labels.TryAdd(l[..eq], l[(eq + 1)..]))
+                {
+                    stderr.WriteLine($"perceptor diagnose: --label needs NAME=what-changed, once per NAME, got '{l}'");
+                    return 2;
+                }
+            }
+
+            string[] paths = parse.GetValue(path)!;
             var request = new DiagnoseRequest
             {
-                Path = parse.GetValue(path)!,
+                Path = paths[0],
+                MorePaths = paths[1..],
+                RescoredPath = parse.GetValue(rescoredOption),
+                Labels = labels,
                 Kind = parse.GetValue(kind) switch
                 {
                     "run" => LogKind.Run,
@@ -111,6 +153,7 @@ internal static class DiagnoseCommand
                     DiscLr = parse.GetValue(discLr),
                     LossWeights = lossWeights,
                     DiscLossFloor = parse.GetValue(floor),
+                    TrainPairs = parse.GetValue(trainPairs),
                 },
             };
 
@@ -135,7 +178,7 @@ internal static class DiagnoseCommand
                 stderr.WriteLine($"perceptor diagnose: {e.Message}");
                 return 1;
             }
-            catch (ArgumentOutOfRangeException e)
+            catch (ArgumentException e)
             {
                 stderr.WriteLine($"perceptor diagnose: {e.Message}");
                 return 2;

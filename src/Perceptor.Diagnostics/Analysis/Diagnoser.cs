@@ -13,6 +13,7 @@ public static class Diagnoser
     public static IReadOnlyList<Func<RunData, DiagnosisContext, DetectorResult>> Detectors { get; } =
     [
         CollapseDetector.Detect,
+        RescoreDetector.Detect,
         DiscSkipDetector.Detect,
         CalibrationDetector.Detect,
         GanSignalDetector.Detect,
@@ -29,6 +30,11 @@ public static class Diagnoser
         ArgumentNullException.ThrowIfNull(run);
         options ??= new DiagnosisOptions();
         run = WithSuppliedSettings(run, options);
+        if (options.Rescored is { } rescored)
+        {
+            run = Rescore.RescoredRun.Apply(run, rescored);
+        }
+
         var context = DiagnosisContext.Create(run, options);
         var results = Detectors.Select(d => d(run, context)).ToList();
         var findings = results.SelectMany((r, order) => r.Findings.Select(f => (Finding: f, Order: order)))
@@ -42,6 +48,7 @@ public static class Diagnoser
             Findings = findings,
             Collapse = context.Collapse,
             Disc = context.Disc,
+            Batch = context.Batch,
             Hypotheses = HypothesisAssessor.Assess(run, links),
             CannotTell = Limitations(run, context),
         };
@@ -85,6 +92,11 @@ public static class Diagnoser
             list.Add("The discriminator skip rate: " + context.Disc.SkipBasisText +
                 (context.Disc.SkipLower is { } lo && context.Disc.SkipUpper is { } hi ? $" (bounds {Fmt.PctRange(lo, hi)})." : "."));
         }
+        else if (context.Disc.SkipBasis == SkipRateBasis.Estimate)
+        {
+            list.Add($"The exact skip rate: the log prints discriminator losses with fixed decimals, so a skip and a loss that rounds to " +
+                $"zero look alike; the zeros are estimated to be skips (bounds {Fmt.PctRange(context.Disc.SkipLower!.Value, context.Disc.SkipUpper!.Value)}).");
+        }
         else if (context.Disc.SkipBasis == SkipRateBasis.Sample)
         {
             list.Add($"The exact skip rate: the step lines are a sample, so it is an estimate (95% CI " +
@@ -117,9 +129,11 @@ public static class Diagnoser
             list.Add("The learning-rate ratio of discriminator and generator: not in the log (pass --gen-lr and --disc-lr).");
         }
 
-        if (run.Settings.BatchSize is null)
+        if (context.Batch.Known is null)
         {
-            list.Add("The batch size (H6).");
+            list.Add(context.Batch.BatchSizeAtMost is { } most
+                ? $"The exact batch size (H6, H7): only at most {Fmt.Int(most)} per process ({context.Batch.Basis})."
+                : "The batch size (H6, H7): the log states none and has no step counters inside an epoch.");
         }
 
         list.Add("The level PESQ was computed at (H5): no log records it.");

@@ -21,7 +21,10 @@ public sealed record Diagnosis
     /// <summary>Discriminator accounting.</summary>
     public required DiscAccounting Disc { get; init; }
 
-    /// <summary>A verdict on each hypothesis H1-H6.</summary>
+    /// <summary>The batch size as stated or as the step counters bound it.</summary>
+    public BatchEvidence? Batch { get; init; }
+
+    /// <summary>A verdict on each hypothesis H1-H7.</summary>
     public required IReadOnlyList<HypothesisVerdict> Hypotheses { get; init; }
 
     /// <summary>What this log cannot tell, in plain words.</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Perceptor.Diagnostics.Comparison;
 using Perceptor.Diagnostics.Detectors;
 using Perceptor.Diagnostics.Runs;
 
@@ -8,7 +9,7 @@ namespace Perceptor.Diagnostics.Analysis;
 
 /// <summary>
 /// The machine-readable diagnosis: one JSON object with <c>findings</c>, <c>collapse</c>, <c>disc</c>,
-/// <c>hypotheses</c>, <c>cannot_tell</c>, <c>source</c>, <c>problems</c> and <c>epochs</c>. A value the log cannot tell
+/// <c>hypotheses</c>, <c>cannot_tell</c>, <c>source</c>, <c>problems</c>, <c>epochs</c>, <c>runs</c> and <c>comparison</c>. A value the log cannot tell
 /// is null. Field names are snake_case and stable.
 /// </summary>
 public static class DiagnosisJson
@@ -20,15 +21,137 @@ public static class DiagnosisJson
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            Write(w, diagnosis);
+            w.WriteStartObject();
+            WriteFields(w, diagnosis);
+            w.WriteStartArray("runs");
+            WriteRun(w, new ComparedRun(RunName(diagnosis), null, diagnosis), baseline: true, nested: false);
+            w.WriteEndArray();
+            w.WriteNull("comparison");
+            w.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void Write(Utf8JsonWriter w, Diagnosis d)
+    /// <summary>
+    /// Serialises a comparison of several runs: the baseline's diagnosis as the top-level fields (as for one log), then
+    /// <c>runs</c> (each with its name, declared change, collapse summary and whole diagnosis) and <c>comparison</c>
+    /// (the baseline, a verdict per hypothesis some change tests, notes).
+    /// </summary>
+    public static string Serialize(RunComparison comparison, bool indented = true)
     {
+        ArgumentNullException.ThrowIfNull(comparison);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            WriteFields(w, comparison.Baseline.Diagnosis);
+            w.WriteStartArray("runs");
+            foreach (var run in comparison.Runs)
+            {
+                WriteRun(w, run, run == comparison.Baseline, nested: comparison.Runs.Count > 1);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartObject("comparison");
+            w.WriteString("baseline", comparison.Baseline.Name);
+            w.WriteStartArray("verdicts");
+            foreach (var h in comparison.Verdicts)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", h.Id.ToString());
+                w.WriteString("title", h.Title);
+                w.WriteString("verdict", Verdict(h.Verdict));
+                w.WriteStartArray("reasons");
+                foreach (var r in h.Reasons)
+                {
+                    WriteLink(w, r);
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("notes");
+            foreach (string n in comparison.Notes)
+            {
+                w.WriteStringValue(n);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>The name a run is shown under when nothing else names it: its folder for a run folder, else its file.</summary>
+    public static string RunName(Diagnosis diagnosis)
+    {
+        ArgumentNullException.ThrowIfNull(diagnosis);
+        var src = diagnosis.Run.Source;
+        return src.Kind == LogKind.Run
+            ? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(src.Path)))
+            : Path.GetFileName(src.Path);
+    }
+
+    private static void WriteRun(Utf8JsonWriter w, ComparedRun run, bool baseline, bool nested)
+    {
+        var d = run.Diagnosis;
+        var c = d.Collapse;
         w.WriteStartObject();
+        w.WriteString("name", run.Name);
+        w.WriteString("path", d.Run.Source.Path);
+        w.WriteBoolean("baseline", baseline);
+        w.WriteString("change", run.Change?.Text);
+        w.WriteStartArray("changed");
+        foreach (var f in run.Change?.Factors ?? [])
+        {
+            w.WriteStartObject();
+            w.WriteString("hypothesis", f.Hypothesis.ToString());
+            w.WriteString("what", f.What);
+            w.WriteBoolean("removes_cause", f.RemovesCause);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        WriteBool(w, "collapsed", c.Detected);
+        w.WriteString("collapse_summary", RunComparer.Summary(c));
+        WriteInt(w, "peak_epoch", c.PeakEpoch);
+        WriteNumber(w, "peak_pesq", c.PeakPesq);
+        WriteInt(w, "onset_epoch", c.OnsetEpoch);
+        WriteInt(w, "final_epoch", c.FinalEpoch);
+        WriteNumber(w, "final_pesq", c.FinalPesq);
+        WriteNumber(w, "skip_rate", d.Disc.SkipRate);
+        WriteBounds(w, "skip_rate_bounds", d.Disc.SkipLower, d.Disc.SkipUpper);
+        w.WriteString("eval_comparability", d.Run.Source.EvalComparability switch
+        {
+            EvalComparability.Comparable => "comparable",
+            EvalComparability.NotComparable => "not-comparable",
+            _ => "unknown",
+        });
+        w.WriteStartArray("findings");
+        foreach (var f in d.Findings)
+        {
+            w.WriteStringValue(f.Id);
+        }
+
+        w.WriteEndArray();
+        if (nested)
+        {
+            w.WritePropertyName("diagnosis");
+            w.WriteStartObject();
+            WriteFields(w, d);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteFields(Utf8JsonWriter w, Diagnosis d)
+    {
         w.WriteStartArray("findings");
         foreach (var f in d.Findings)
         {
@@ -74,6 +197,21 @@ public static class DiagnosisJson
             LossCondition.Unknown => "unknown",
             _ => null,
         });
+        if (c.Pending is { } pending)
+        {
+            w.WriteStartObject("pending");
+            w.WriteNumber("peak_epoch", pending.PeakEpoch);
+            w.WriteNumber("peak_pesq", pending.PeakPesq);
+            w.WriteNumber("onset_epoch", pending.OnsetEpoch);
+            w.WriteNumber("epochs", pending.Epochs);
+            w.WriteNumber("lowest_pesq", pending.LowestPesq);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("pending");
+        }
+
         w.WriteStartArray("events");
         foreach (var e in c.Events)
         {
@@ -110,6 +248,14 @@ public static class DiagnosisJson
         w.WriteNumber("logged_below_saturation", disc.LoggedBelowThreshold);
         WriteNumber(w, "median_disc_loss", disc.MedianTakenLoss);
         WriteInt(w, "step_log_interval", d.Run.Settings.StepLogInterval);
+        w.WriteEndObject();
+
+        w.WriteStartObject("batch");
+        WriteInt(w, "steps_per_epoch_at_least", d.Batch?.StepsPerEpochAtLeast);
+        WriteInt(w, "batch_size_at_most", d.Batch?.BatchSizeAtMost);
+        WriteInt(w, "batch_size_stated", d.Batch?.StatedBatchSize);
+        w.WriteString("basis", d.Batch?.Basis);
+        WriteInt(w, "train_pairs", d.Options.TrainPairs);
         w.WriteEndObject();
 
         w.WriteStartArray("hypotheses");
@@ -204,13 +350,17 @@ public static class DiagnosisJson
             WriteNumber(w, "eval_loss", e.EvalLoss);
             WriteNumber(w, "eval_disc_loss", e.EvalDiscLoss);
             WriteNumber(w, "eval_pesq", e.EvalPesq);
+            if (d.Options.Rescored is not null)
+            {
+                WriteNumber(w, "log_pesq", e.LogPesq);
+            }
+
             WriteNumber(w, "lr_gen", e.LrGen);
             WriteNumber(w, "lr_disc", e.LrDisc);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
-        w.WriteEndObject();
     }
 
     private static void WriteLink(Utf8JsonWriter w, HypothesisLink h)
@@ -233,6 +383,7 @@ public static class DiagnosisJson
         SkipRateBasis.Exact => "exact",
         SkipRateBasis.Sample => "sample",
         SkipRateBasis.Bounds => "bounds",
+        SkipRateBasis.Estimate => "estimate",
         _ => "unknown",
     };
 

@@ -84,6 +84,8 @@ public static class DiagnosisReport
         {
             true => $"yes: peak {Fmt.Pesq(c.PeakPesq!.Value)} at epoch {c.PeakEpoch}, onset epoch {c.OnsetEpoch}, final {Fmt.Pesq(c.FinalPesq!.Value)} at epoch {c.FinalEpoch}",
             false => $"no (peak {Fmt.Pesq(c.PeakPesq!.Value)} at epoch {c.PeakEpoch}, final {Fmt.Pesq(c.FinalPesq!.Value)} at epoch {c.FinalEpoch})",
+            null when c.Pending is { } p => $"not yet confirmed: peak {Fmt.Pesq(p.PeakPesq)} at epoch {p.PeakEpoch}, below it by the drop " +
+                $"for the last {p.Epochs} evaluated epoch(s) from epoch {p.OnsetEpoch}",
             null => "cannot tell (no eval PESQ)",
         }];
         yield return ["Skip rate", SkipText(d.Disc)];

@@ -39,6 +39,8 @@ public static class DiagnosisText
             true => $"YES: peak {Fmt.Pesq(c.PeakPesq!.Value)} at epoch {c.PeakEpoch}, onset at epoch {c.OnsetEpoch}, " +
                 $"final {Fmt.Pesq(c.FinalPesq!.Value)} at epoch {c.FinalEpoch}",
             false => $"no (peak {Fmt.Pesq(c.PeakPesq!.Value)} at epoch {c.PeakEpoch}, final {Fmt.Pesq(c.FinalPesq!.Value)} at epoch {c.FinalEpoch})",
+            null when c.Pending is { } p => $"not yet confirmed: {Fmt.Pesq(p.PeakPesq)} at epoch {p.PeakEpoch}, at least the drop below it " +
+                $"for the last {p.Epochs} evaluated epoch(s) from epoch {p.OnsetEpoch} (collapse-pending)",
             null => "cannot tell (no eval PESQ in the log)",
         }).Append('\n');
         sb.Append("Discriminator skip rate: ").Append(DiagnosisReport.SkipText(d.Disc)).Append('\n');

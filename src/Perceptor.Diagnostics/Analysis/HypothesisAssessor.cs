@@ -6,27 +6,35 @@ namespace Perceptor.Diagnostics.Analysis;
 /// <summary>Combines the evidence links of all detectors into one verdict per hypothesis.</summary>
 public static class HypothesisAssessor
 {
-    /// <summary>A verdict for each of H1-H6 from <paramref name="links"/>.</summary>
+    /// <summary>A verdict for each hypothesis of the catalogue (H1-H7) from <paramref name="links"/>.</summary>
     public static IReadOnlyList<HypothesisVerdict> Assess(RunData run, IReadOnlyList<HypothesisLink> links)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(links);
         var result = new List<HypothesisVerdict>();
-        foreach (var id in Hypotheses.All)
+        foreach (var id in Hypotheses.All.Select(h => h.Number))
         {
             var mine = links.Where(l => l.Hypothesis == id).ToList();
-            bool supports = mine.Any(l => l.Stance == Stance.Supports);
-            bool against = mine.Any(l => l.Stance is Stance.Weakens or Stance.RulesOut);
-            Verdict verdict = mine.Count == 0 ? Verdict.CannotTell
-                : supports && against ? Verdict.Mixed
-                : supports ? Verdict.Supported
-                : mine.Any(l => l.Stance == Stance.RulesOut) ? Verdict.RuledOut
-                : against ? Verdict.Weakened
-                : Verdict.Open;
+            Verdict verdict = Combine(mine);
             result.Add(new HypothesisVerdict(id, Hypotheses.Title(id), verdict, mine, Note(id, verdict, run)));
         }
 
         return result;
+    }
+
+    /// <summary>The verdict that the links on one hypothesis add up to: support and evidence against make it mixed,
+    /// any rule-out without support rules it out, no link at all cannot tell.</summary>
+    public static Verdict Combine(IReadOnlyList<HypothesisLink> mine)
+    {
+        ArgumentNullException.ThrowIfNull(mine);
+        bool supports = mine.Any(l => l.Stance == Stance.Supports);
+        bool against = mine.Any(l => l.Stance is Stance.Weakens or Stance.RulesOut);
+        return mine.Count == 0 ? Verdict.CannotTell
+            : supports && against ? Verdict.Mixed
+            : supports ? Verdict.Supported
+            : mine.Any(l => l.Stance == Stance.RulesOut) ? Verdict.RuledOut
+            : against ? Verdict.Weakened
+            : Verdict.Open;
     }
 
     private static string? Note(HypothesisId id, Verdict verdict, RunData run) => (id, verdict) switch
@@ -39,6 +47,8 @@ public static class HypothesisAssessor
             "itself, so scoring normalised audio is not expected to change the scores; test that property once rather than run an arm.",
         (HypothesisId.H6, Verdict.CannotTell) => "The batch size is not in this log." +
             (run.Source.Kind == LogKind.Text ? " (The reference prints it in its argument dump, if the log kept that line.)" : ""),
+        (HypothesisId.H7, Verdict.CannotTell) => "The log has no eval loss beside a training loss, so overtraining cannot be seen; " +
+            "rescoring the saved checkpoints (perceptor rescore) shows where full-utterance PESQ peaks.",
         _ => null,
     };
 }

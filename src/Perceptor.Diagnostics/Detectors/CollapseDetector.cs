@@ -95,7 +95,7 @@ public static class CollapseDetector
         var c = context.Collapse;
         if (c.Detected != true)
         {
-            return DetectorResult.Empty;
+            return c.Pending is { } p ? DetectorResult.Of(PendingFinding(run, context, p)) : DetectorResult.Empty;
         }
 
         var ev = c.Events.Single(e => e.OnsetEpoch == c.OnsetEpoch);
@@ -134,32 +134,38 @@ public static class CollapseDetector
                 "the collapse rests on eval PESQ alone.");
         }
 
-        string? evalLoss = EvalLossEvidence(byEpoch, ev.PeakEpoch, c.FinalEpoch!.Value);
+        string? evalLoss = EvalLossEvidence(run, context, ev.PeakEpoch);
         if (evalLoss is not null)
         {
             evidence.Add(evalLoss);
         }
 
         var links = new List<HypothesisLink>();
-        var before = run.Epochs.Where(e => e.EvalPesq is { } p && double.IsFinite(p) && e.Epoch < ev.OnsetEpoch)
-            .Select(e => e.EvalPesq!.Value).ToList();
-        double? wobble = Stats.Median(before.Zip(before.Skip(1), (a, b) => Math.Abs(b - a)));
+        var noise = CropNoise.Of(run, ev.OnsetEpoch);
         int held = run.Epochs.Count(e => e.EvalPesq is not null && e.Epoch >= ev.OnsetEpoch && e.Epoch <= ev.LastEpoch);
         double depth = ev.PeakPesq - ev.LowestPesq;
-        if (wobble is > 0 && before.Count >= 3)
+        string sparse = noise.SkippedRows > 0
+            ? $" ({Fmt.Int(noise.SkippedRows)} gap{(noise.SkippedRows > 1 ? "s" : "")} between rows that skip epochs left out)" : "";
+        if (noise.Median is > 0 && noise.Pairs >= 2)
         {
-            double ratio = depth / wobble.Value;
-            evidence.Add($"The drop to the lowest point ({Fmt.Pesq(depth)}) is {ratio:0.0}× the median epoch-to-epoch change of eval PESQ before " +
-                $"the onset ({Fmt.Pesq(wobble.Value)}), and it held for {held} evaluated epochs.");
-            if (ratio >= 3 && held >= 3)
-            {
-                links.Add(new HypothesisLink(HypothesisId.H4, Stance.Weakens,
-                    $"a drop {ratio:0.0}× the earlier epoch-to-epoch changes, held for {held} epochs, is more than eval crop noise"));
-            }
+            double ratio = depth / noise.Median.Value;
+            evidence.Add($"The drop to the lowest point ({Fmt.Pesq(depth)}) is {ratio:0.0}× the median change of eval PESQ between " +
+                $"consecutive epochs before the onset ({Fmt.Pesq(noise.Median.Value)}, {Fmt.Int(noise.Pairs)} pairs{sparse}), and it held " +
+                $"for {held} evaluated epochs.");
+            links.Add(ratio >= 3 && held >= 3
+                ? new HypothesisLink(HypothesisId.H4, Stance.Weakens,
+                    $"a drop {ratio:0.0}× the earlier epoch-to-epoch changes, held for {held} epochs, is more than eval crop noise")
+                : new HypothesisLink(HypothesisId.H4, Stance.Open,
+                    $"a drop {ratio:0.0}× the earlier epoch-to-epoch changes, held for {held} epochs, could still be eval crop noise"));
+        }
+        else
+        {
+            evidence.Add($"The eval noise before the onset cannot be measured: {Fmt.Int(noise.Pairs)} pair(s) of consecutive evaluated " +
+                $"epochs before epoch {ev.OnsetEpoch}{sparse}.");
         }
 
         if (byEpoch.GetValueOrDefault(ev.PeakEpoch)?.TrainDiscLoss is { } dp &&
-            byEpoch.GetValueOrDefault(c.FinalEpoch.Value)?.TrainDiscLoss is { } df)
+            byEpoch.GetValueOrDefault(c.FinalEpoch!.Value)?.TrainDiscLoss is { } df)
         {
             evidence.Add($"Discriminator loss (epoch means): {Fmt.Num(dp)} at the peak, {Fmt.Num(df)} at the end.");
         }
@@ -190,18 +196,45 @@ public static class CollapseDetector
         });
     }
 
-    private static string? EvalLossEvidence(Dictionary<int, EpochPoint> byEpoch, int peak, int final)
+    // Judged against the eval loss's minimum within the evaluated epochs, not its endpoints: a loss that bottomed out
+    // mid-run and rose since says overtraining, even if it still ends below its value at the PESQ peak.
+    private static string? EvalLossEvidence(RunData run, DiagnosisContext context, int peak)
     {
-        if (byEpoch.GetValueOrDefault(peak)?.EvalLoss is not { } a || byEpoch.GetValueOrDefault(final)?.EvalLoss is not { } b ||
-            !double.IsFinite(a) || !double.IsFinite(b))
+        if (EvalLossTrend.Of(run, context.Options.OverfitRise) is not { } t)
         {
             return null;
         }
 
-        return b < a
-            ? $"Eval loss fell too ({Fmt.Num(a)} → {Fmt.Num(b)}): the losses stopped tracking PESQ, so early stopping or " +
-              "checkpoint selection by loss cannot catch this collapse."
-            : $"Eval loss rose ({Fmt.Num(a)} → {Fmt.Num(b)}) while PESQ fell.";
+        string atPeak = run.Epochs.FirstOrDefault(e => e.Epoch == peak)?.EvalLoss is { } a && double.IsFinite(a)
+            ? $"; it was {Fmt.Num(a)} at the PESQ peak (epoch {peak})" : "";
+        return t.LastLoss <= t.MinLoss * (1 + context.Options.OverfitRise)
+            ? $"Eval loss fell too (lowest {Fmt.Num(t.MinLoss)} at epoch {t.MinEpoch}, {Fmt.Num(t.LastLoss)} at epoch {t.LastEpoch}{atPeak}): " +
+              "the losses stopped tracking PESQ, so early stopping or checkpoint selection by loss cannot catch this collapse."
+            : $"Eval loss bottomed out at epoch {t.MinEpoch} ({Fmt.Num(t.MinLoss)}) and rose to {Fmt.Num(t.LastLoss)} by epoch " +
+              $"{t.LastEpoch} (+{t.Rise:0.0%}) while PESQ fell{atPeak}: selection by eval loss keeps epoch {t.MinEpoch}.";
+    }
+
+    private static Finding PendingFinding(RunData run, DiagnosisContext context, PendingCollapse p)
+    {
+        var o = context.Options.Collapse;
+        var last = run.Epochs.Last(e => Stats.Finite(e.EvalPesq) is not null);
+        int more = o.Epochs - p.Epochs;
+        return new Finding
+        {
+            Id = FindingIds.CollapsePending,
+            Severity = Severity.Warning,
+            Title = $"Eval PESQ dropped from {Fmt.Pesq(p.PeakPesq)} (epoch {p.PeakEpoch}) to {Fmt.Pesq(last.EvalPesq!.Value)} " +
+                $"(epoch {last.Epoch}) in the last {p.Epochs} evaluated epoch{(p.Epochs > 1 ? "s" : "")}: a collapse that cannot be confirmed yet",
+            Evidence =
+            [
+                $"From epoch {p.OnsetEpoch} eval PESQ is at least {Fmt.Num(o.Drop)} below the peak (lowest {Fmt.Pesq(p.LowestPesq)}), " +
+                $"but the rule asks for {o.Epochs} consecutive evaluated epochs and the log ends after {p.Epochs}: " +
+                $"{more} more would confirm it.",
+                "So the log neither shows a collapse nor rules one out; collapse.detected is null.",
+            ],
+            Next = $"Rescore the saved checkpoints of epochs {p.PeakEpoch}-{last.Epoch} on the full test utterances (perceptor rescore, " +
+                "then diagnose --rescored), or train on for a few epochs, to see whether the drop holds.",
+        };
     }
 
     private static string Other(CollapseEvent e) =>

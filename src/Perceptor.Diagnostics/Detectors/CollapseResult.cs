@@ -3,7 +3,8 @@ namespace Perceptor.Diagnostics.Detectors;
 /// <summary>The collapse rule's answer for an eval-PESQ history.</summary>
 public sealed record CollapseResult
 {
-    /// <summary>True when a collapse occurred, false when not, null when there is no eval PESQ at all.</summary>
+    /// <summary>True when a collapse occurred, false when not, null when there is no eval PESQ at all or when the last
+    /// evaluated epochs fell at least the drop below the peak but are too few for the rule yet (<see cref="Pending"/>).</summary>
     public bool? Detected { get; init; }
 
     /// <summary>The peak the first collapse is measured from; without a collapse, the highest PESQ.</summary>
@@ -35,6 +36,9 @@ public sealed record CollapseResult
 
     /// <summary>Every collapse stretch in order (a run can collapse, recover and collapse again).</summary>
     public IReadOnlyList<CollapseEvent> Events { get; init; } = [];
+
+    /// <summary>A drop at the end of the history that the rule cannot confirm yet (too few epochs), or null.</summary>
+    public PendingCollapse? Pending { get; init; }
 
     /// <summary>Evaluated epochs used.</summary>
     public int Epochs { get; init; }

@@ -4,7 +4,9 @@ namespace Perceptor.Diagnostics.Detectors;
 /// The collapse rule shared by <c>diagnose</c> and the trainer's online collapse watch: eval PESQ at least
 /// <see cref="CollapseOptions.Drop"/> below its running peak for at least <see cref="CollapseOptions.Epochs"/>
 /// consecutive evaluated epochs while the training loss is below its value at the peak. The onset is the first epoch
-/// of that stretch. Pure: the same history gives the same answer, whether called once at the end or after every epoch.
+/// of that stretch. A stretch still below the threshold at the end of the history but shorter than the rule asks is
+/// <see cref="CollapseResult.Pending"/>, and then (without an earlier collapse) <see cref="CollapseResult.Detected"/> is
+/// null: not yet confirmed, not "no". Pure: the same history gives the same answer, whether called once at the end or after every epoch.
 /// </summary>
 public static class CollapseRule
 {
@@ -72,6 +74,12 @@ public static class CollapseRule
             }
         }
 
+        // A stretch still below the threshold at the end but shorter than the rule asks: the drop cannot be confirmed
+        // yet, and must not read as "no collapse".
+        (int Onset, int Epochs, int PeakEpoch, double PeakPesq, double Lowest)? pending = open is null && stretchStart >= 0
+            ? (points[stretchStart].Epoch, points.Count - stretchStart, points[peak].Epoch, points[peak].Pesq,
+                points.Skip(stretchStart).Min(x => x.Pesq))
+            : null;
         Close(null, null);
         var first = events.FirstOrDefault();
         var last = points[^1];
@@ -79,7 +87,7 @@ public static class CollapseRule
             : points.FindIndex(p => p.Epoch == first.PeakEpoch);
         return new CollapseResult
         {
-            Detected = first is not null,
+            Detected = first is not null ? true : pending is null ? false : null,
             PeakEpoch = points[peakIndex].Epoch,
             PeakPesq = points[peakIndex].Pesq,
             OnsetEpoch = first?.OnsetEpoch,
@@ -91,6 +99,7 @@ public static class CollapseRule
             LossCondition = first?.LossCondition,
             Events = events,
             Epochs = points.Count,
+            Pending = pending is { } q ? new PendingCollapse(q.PeakEpoch, q.PeakPesq, q.Onset, q.Epochs, q.Lowest) : null,
         };
 
         void Close(string? endedBy, int? endEpoch)

@@ -37,6 +37,12 @@ public sealed record DiagnosisOptions
     /// from epoch averages.</summary>
     public double? DiscLossFloor { get; init; }
 
+    /// <summary>Pairs in the training set, for the batch size the step counters imply. Default VoiceBank's 11,572.</summary>
+    public int TrainPairs { get; init; } = BatchEvidence.VoiceBankTrainPairs;
+
+    /// <summary>A rescore of the run's checkpoints on full utterances, taken as the authoritative eval PESQ.</summary>
+    public Rescore.RescoreSeries? Rescored { get; init; }
+
     /// <summary>Loss weights [RI, Mag, Time, GAN], when the log does not have them.</summary>
     public TermValues? LossWeights { get; init; }
 

@@ -62,6 +62,12 @@ public sealed record DiscAccounting
     /// <summary>Skip rates per epoch where the log allows.</summary>
     public IReadOnlyList<EpochDiscRate> PerEpoch { get; init; } = [];
 
+    /// <summary>How the logged step lines are spaced (null when every step is logged or there are no counters).</summary>
+    public StepSpacing? Spacing { get; init; }
+
+    /// <summary>The estimate that reads fixed-decimal zeros as skips, where the log allows one.</summary>
+    public RoundedZeroEstimate? ZeroEstimate { get; init; }
+
     /// <summary>For epoch averages: the smallest mean discriminator loss (skips entering as 0.0) and its epoch.</summary>
     public (int Epoch, double Mean)? LowestEpochMean { get; init; }
 
@@ -101,22 +107,28 @@ public sealed record DiscAccounting
         long unknown = run.Steps.LongCount(s => s.DiscSkipped is null && s.DiscLoss is { } d && d == 0);
         if (known.Count + unknown > 0 && run.Source.SkipEvidence != SkipEvidence.None)
         {
-            bool every = run.Settings.StepLogInterval == 1;
-            var p = new Proportion(known.Count(s => s.DiscSkipped == true), known.Count + unknown, every);
+            bool every = EveryStepLogged(run);
+            // tqdm redraws are timed, not chosen: their spacing follows the speed of training, not the losses.
+            bool timed = run.Source.Description.Contains("tqdm", StringComparison.OrdinalIgnoreCase);
+            var spacing = every || timed ? null : StepSpacing.Of(run.Steps);
+            double? effective = spacing is { Irregular: true } sp ? (known.Count + unknown) / sp.DesignEffect : null;
+            var p = new Proportion(known.Count(s => s.DiscSkipped == true), known.Count + unknown, every) { EffectiveTotal = effective };
             string what = run.Source.SkipEvidence == SkipEvidence.Explicit ? "explicit skip flags" : "exact 0.0 disc losses";
             // Logged steps whose discriminator loss is blank or NaN say nothing either way: left out, but said so.
             long missing = run.Steps.LongCount(s => s.DiscSkipped is null && s.DiscLoss is not 0);
             string sample = (every ? $"every step logged ({Fmt.Int(p.Total)})"
                 : $"{Fmt.Int(p.Total)} logged steps" +
                   (run.Settings.StepLogInterval is > 1 ? $", one every {Fmt.Int(run.Settings.StepLogInterval.Value)}" : "")) +
-                (missing > 0 ? $"; {Fmt.Int(missing)} more logged steps without a discriminator loss value (blank or NaN) are left out" : "");
+                (missing > 0 ? $"; {Fmt.Int(missing)} more logged steps without a discriminator loss value (blank or NaN) are left out" : "") +
+                (spacing is { Irregular: true } irregular ? "; " + irregular.Text : "");
             var perEpoch = known.GroupBy(s => s.Epoch).OrderBy(g => g.Key)
                 .Select(g => new EpochDiscRate(g.Key, new Proportion(g.Count(s => s.DiscSkipped == true), g.Count(), every)))
                 .ToList();
+            result = result with { Spacing = spacing };
             if (unknown > 0)
             {
-                var high = new Proportion(p.Count + unknown, p.Total, every);
-                return result with
+                var high = new Proportion(p.Count + unknown, p.Total, every) { EffectiveTotal = effective };
+                var bounded = result with
                 {
                     SkipBasis = SkipRateBasis.Bounds,
                     SkipLower = p.Lower,
@@ -125,6 +137,17 @@ public sealed record DiscAccounting
                     SkipBasisText = $"{what} among {sample}; {Fmt.Int(unknown)} rounded zeros could be either",
                     PerEpoch = perEpoch,
                 };
+                return RoundedZeroEstimate.Of(logged, p.Count, unknown, p.Total, every, effective) is { } estimate
+                    ? bounded with
+                    {
+                        SkipBasis = SkipRateBasis.Estimate,
+                        SkipRate = estimate.Rate,
+                        SkipLower = estimate.Lower,
+                        SkipUpper = estimate.Upper,
+                        SkipBasisText = $"{what} among {sample}; {estimate.Text}",
+                        ZeroEstimate = estimate,
+                    }
+                    : bounded;
             }
 
             return result with
@@ -170,7 +193,7 @@ public sealed record DiscAccounting
             return result;
         }
 
-        bool every = run.Settings.StepLogInterval == 1;
+        bool every = EveryStepLogged(run);
         var share = new Proportion(taken.Count(s => s.DiscLoss < threshold), taken.Count + unknownZeros, every);
         if (unknownZeros > 0)
         {
@@ -247,6 +270,11 @@ public sealed record DiscAccounting
             LowestEpochMean = (lowest.Epoch, lowest.TrainDiscLoss!.Value),
         };
     }
+
+    // An interval of 1 inferred as the common divisor of the gaps also results from hand-picked counters (37, 212, 1500):
+    // every step was logged only if the counters inside each epoch also run without gaps.
+    private static bool EveryStepLogged(RunData run) =>
+        run.Settings.StepLogInterval == 1 && StepSpacing.Of(run.Steps) is not { MaxGap: > 1 };
 
     private static List<EpochDiscRate> ExactPerEpoch(RunData run) => run.Epochs
         .Where(e => e.DiscSteps is not null && e.DiscSkipped is not null && e.DiscSteps + e.DiscSkipped > 0)

@@ -35,7 +35,8 @@ public static class DiscSkipDetector
             bool sure = d.SkipBasis == SkipRateBasis.Exact || upper < o.SkipWarning;
             return DetectorResult.Observe(new HypothesisLink(HypothesisId.H1, sure ? Stance.RulesOut : Stance.Weakens,
                 $"{Fmt.Pct(low)} of discriminator steps were skipped ({d.SkipBasisText}" +
-                (d.SkipBasis == SkipRateBasis.Sample ? $"; 95% CI {Fmt.PctRange(d.SkipLower!.Value, d.SkipUpper!.Value)}" : "") + ")"));
+                (d.SkipBasis == SkipRateBasis.Sample ? $"; 95% CI {Fmt.PctRange(d.SkipLower!.Value, d.SkipUpper!.Value)}"
+                    : d.SkipBasis == SkipRateBasis.Estimate ? $"; bounds {Fmt.PctRange(d.SkipLower!.Value, d.SkipUpper!.Value)}" : "") + ")"));
         }
 
         if (upper is { } up && up < o.SkipWarning)
@@ -73,12 +74,20 @@ public static class DiscSkipDetector
             {
                 evidence.Add("The step lines are a sample of the steps" +
                     (run.Settings.StepLogInterval is > 1 ? $" (one in {run.Settings.StepLogInterval})" : "") +
-                    "; the interval assumes skips are spread evenly over the steps.");
+                    "; the interval assumes skips are spread evenly over the steps." +
+                    (d.Spacing is { Irregular: true } spacing ? " But " + spacing.Text + "." : ""));
                 if (p.Lower < context.Options.SkipWarning || (p.Lower <= context.Options.SkipCritical && p.Upper > context.Options.SkipCritical))
                 {
                     evidence.Add("The interval straddles a threshold (10% warning, 30% critical): the severity follows the estimate.");
                 }
             }
+        }
+        else if (d.SkipBasis == SkipRateBasis.Estimate && d.ZeroEstimate is { } z)
+        {
+            evidence.Add($"About {Fmt.Pct(d.SkipRate!.Value)} of discriminator steps were skipped, estimated (bounds " +
+                $"{Fmt.PctRange(d.SkipLower!.Value, d.SkipUpper!.Value)}): {d.SkipBasisText}.");
+            evidence.Add($"The severity follows the estimate; the lower bound ({Fmt.Pct(d.SkipLower.Value)}) allows for up to " +
+                $"{z.HiddenAtMost:0.#} real losses among the {Fmt.Int(z.Zeros)} zeros.");
         }
         else
         {
@@ -134,7 +143,9 @@ public static class DiscSkipDetector
             Severity = severity,
             Title = atLeast
                 ? $"At least {Fmt.Pct(rate)} of discriminator steps were skipped"
-                : $"{Fmt.Pct(rate)} of discriminator steps were skipped" + (d.Skips is { Exact: false } ? " (estimated from the logged steps)" : ""),
+                : $"{Fmt.Pct(rate)} of discriminator steps were skipped" + (d.SkipBasis == SkipRateBasis.Estimate
+                    ? " (estimated: the fixed-decimal zeros read as skips)"
+                    : d.Skips is { Exact: false } ? " (estimated from the logged steps)" : ""),
             Evidence = evidence,
             Next = next,
             Hypotheses =

@@ -20,6 +20,12 @@ public static class EvalComparabilityDetector
         }
 
         string reason = run.Source.EvalComparabilityReason;
+        if (run.Epochs.Any(e => e.LogPesq is not null))
+        {
+            // A rescore replaced the log's eval PESQ: the rescore finding judges H4 by comparing the two.
+            return DetectorResult.Empty;
+        }
+
         if (run.Source.EvalComparability == EvalComparability.Comparable)
         {
             return DetectorResult.Observe(new HypothesisLink(HypothesisId.H4, Stance.RulesOut,
@@ -27,11 +33,12 @@ public static class EvalComparabilityDetector
         }
 
         var evidence = new List<string> { $"{Capitalise(reason)}." };
-        var pesq = run.Epochs.Where(e => e.EvalPesq is { } p && double.IsFinite(p)).Select(e => e.EvalPesq!.Value).ToList();
-        if (pesq.Count >= 3)
+        // The same yardstick as the collapse finding: consecutive epochs only, before any collapse onset.
+        var noise = CropNoise.Of(run, context.Collapse.Detected == true ? context.Collapse.OnsetEpoch : null);
+        if (noise.Median is { } wobble && noise.Pairs >= 2)
         {
-            double? wobble = Stats.Median(pesq.Zip(pesq.Skip(1), (a, b) => Math.Abs(b - a)));
-            evidence.Add($"Eval PESQ moves by a median {Fmt.Pesq(wobble ?? 0)} between consecutive epochs; with random crops part of " +
+            evidence.Add($"Eval PESQ moves by a median {Fmt.Pesq(wobble)} between consecutive epochs" +
+                (context.Collapse.Detected == true ? " before the collapse" : "") + "; with random crops part of " +
                 "that is the crops, not the model.");
         }
 

@@ -2,7 +2,7 @@ namespace Perceptor.Diagnostics.Detectors;
 
 /// <summary>
 /// What a detector concluded from a log: a stable id (see <see cref="FindingIds"/>), how much it matters, the
-/// numbers it rests on, the next experiment to run, and how it bears on the hypotheses H1-H6.
+/// numbers it rests on, the next experiment to run, and how it bears on the hypotheses H1-H7.
 /// </summary>
 public sealed record Finding
 {

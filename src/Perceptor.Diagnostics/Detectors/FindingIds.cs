@@ -6,6 +6,12 @@ public static class FindingIds
     /// <summary>Eval PESQ fell well below its peak and stayed there while the training loss kept falling.</summary>
     public const string PesqCollapse = "pesq-collapse";
 
+    /// <summary>The last evaluated epochs fell well below the peak, but too few of them for the collapse rule yet.</summary>
+    public const string CollapsePending = "collapse-pending";
+
+    /// <summary>The checkpoints were rescored on full utterances: whether the log's collapse is real, and the epoch to keep.</summary>
+    public const string Rescored = "rescored";
+
     /// <summary>A large share of discriminator steps were skipped.</summary>
     public const string DiscSkipping = "disc-skipping";
 

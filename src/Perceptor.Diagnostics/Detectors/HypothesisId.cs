@@ -1,6 +1,6 @@
 namespace Perceptor.Diagnostics.Detectors;
 
-/// <summary>The candidate causes of the "PESQ collapses while losses fall" pattern (product.md, H1-H6).</summary>
+/// <summary>The candidate causes of the "PESQ collapses while losses fall" pattern (product.md, H1-H7).</summary>
 public enum HypothesisId
 {
     /// <summary>Discriminator undertrained by skipped steps (a failed PESQ clip drops the batch's targets).</summary>
@@ -20,4 +20,8 @@ public enum HypothesisId
 
     /// <summary>Tiny batches (batch size 1 with instance norm in the discriminator).</summary>
     H6,
+
+    /// <summary>Overtraining: the generator fits the training set past where it generalises (eval loss bottoms out and
+    /// rises while the training loss falls, PESQ falls with it); batch 1 and little data make it likelier.</summary>
+    H7,
 }

@@ -8,6 +8,10 @@ public sealed record Proportion(long Count, long Total, bool Exact)
 {
     private const double Z = 1.959963984540054;
 
+    /// <summary>The sample size the interval assumes, when smaller than <see cref="Total"/>: a set of lines that is not a
+    /// regular sample carries less information than its count (Kish's effective sample size). Null uses the count.</summary>
+    public double? EffectiveTotal { get; init; }
+
     /// <summary>The observed share.</summary>
     public double Value => Total > 0 ? (double)Count / Total : double.NaN;
 
@@ -32,7 +36,7 @@ public sealed record Proportion(long Count, long Total, bool Exact)
             return sign < 0 ? 0 : 1;
         }
 
-        double n = Total;
+        double n = EffectiveTotal is { } eff && eff > 0 ? Math.Min(eff, Total) : Total;
         double p = Value;
         double z2 = Z * Z;
         double centre = (p + (z2 / (2 * n))) / (1 + (z2 / n));

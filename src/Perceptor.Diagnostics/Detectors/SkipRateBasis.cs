@@ -12,6 +12,10 @@ public enum SkipRateBasis
     /// <summary>Only bounds follow from the log (epoch averages, or ambiguous zeros).</summary>
     Bounds,
 
+    /// <summary>Estimated from zeros printed with fixed decimals, read as skips because no logged loss comes near the
+    /// rounding step; the bounds allow for real losses that rounded to zero.</summary>
+    Estimate,
+
     /// <summary>The log says nothing about it.</summary>
     Unknown,
 }

@@ -30,6 +30,10 @@ public sealed record EpochPoint
     /// <summary>Mean eval PESQ (wide band) of the enhanced signals.</summary>
     public double? EvalPesq { get; init; }
 
+    /// <summary>Eval PESQ as the log printed it, kept when a rescore of the checkpoints replaced
+    /// <see cref="EvalPesq"/> (diagnose --rescored); null otherwise.</summary>
+    public double? LogPesq { get; init; }
+
     /// <summary>Mean eval PESQ of the noisy input on the same files, where measured.</summary>
     public double? NoisyPesq { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Perceptor.Diagnostics.Detectors;
 
 namespace Perceptor.Experiments.Arms;
 

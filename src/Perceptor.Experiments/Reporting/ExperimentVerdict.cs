@@ -1,4 +1,4 @@
-using Perceptor.Experiments.Arms;
+using Perceptor.Diagnostics.Detectors;
 
 namespace Perceptor.Experiments.Reporting;
 

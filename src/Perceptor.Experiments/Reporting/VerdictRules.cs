@@ -1,4 +1,5 @@
 using System.Globalization;
+using Perceptor.Diagnostics.Detectors;
 using Perceptor.Experiments.Arms;
 
 namespace Perceptor.Experiments.Reporting;
@@ -137,7 +138,7 @@ public static class VerdictRules
         return new ArmComparison(name, VerdictKind.Inconclusive, delta, noise, paired.Count, $"{basis}): {why}.", Paired: true);
     }
 
-    /// <summary>A verdict on every hypothesis H1-H6, with the arms that test each.</summary>
+    /// <summary>A verdict on every hypothesis H1-H7, with the arms that test each.</summary>
     public static IReadOnlyList<ExperimentVerdict> Judge(ArmSummary baseline, IReadOnlyList<ArmSummary> arms, VerdictOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(baseline);
@@ -220,7 +221,7 @@ public static class VerdictRules
             case "H3":
                 list.Add("GAN share of the generator gradient: " + string.Join("; ", all.Select(a => $"{a.Name} {Pct(a.GanShare)}")) + ".");
                 break;
-            case "H6":
+            case "H6" or "H7":
                 list.Add("Batch size: " + string.Join("; ", all.Select(a =>
                     $"{a.Name} {string.Join("/", a.Runs.Select(r => r.BatchSize).Where(x => x is not null).Distinct().DefaultIfEmpty(null).Select(x => x?.ToString(CultureInfo.InvariantCulture) ?? "n/a"))}")) + ".");
                 break;

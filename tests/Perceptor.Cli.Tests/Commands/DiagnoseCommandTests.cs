@@ -90,6 +90,24 @@ public class DiagnoseCommandTests : IDisposable
     }
 
     [Fact]
+    public void Two_logs_with_a_declared_change_are_compared()
+    {
+        string before = Log();
+        string fixDir = Path.Combine(_dir, "fix");
+        Directory.CreateDirectory(fixDir);
+        string after = Path.Combine(fixDir, "train.log");
+        File.Copy(before, after);
+
+        var (code, stdout, _) = Run("diagnose", before, after, "--label", "fix=pesq.failures=mask", "--format", "json");
+
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal(2, doc.RootElement.GetProperty("runs").GetArrayLength());
+        var h1 = doc.RootElement.GetProperty("comparison").GetProperty("verdicts")[0];
+        Assert.Equal(("H1", "ruled-out"), (h1.GetProperty("id").GetString(), h1.GetProperty("verdict").GetString()));
+    }
+
+    [Fact]
     public void A_missing_log_fails_with_its_name()
     {
         var (code, stdout, stderr) = Run("diagnose", Path.Combine(_dir, "nope.log"));
@@ -105,6 +123,9 @@ public class DiagnoseCommandTests : IDisposable
     [InlineData("--format", "xml", "--format must be text, md or json")]
     [InlineData("--kind", "tsv", "--kind must be auto, run, jsonl, text or csv")]
     [InlineData("--loss-weights", "0.1,0.9", "--loss-weights needs four numbers")]
+    [InlineData("--train-pairs", "0", "--train-pairs must be a positive number of pairs")]
+    [InlineData("--label", "fix", "--label needs NAME=what-changed")]
+    [InlineData("--label", "nolog=pesq.failures=mask", "no log given is named 'nolog'")]
     public void Bad_option_values_exit_with_2_as_documented(string option, string value, string message)
     {
         var (code, stdout, stderr) = Run("diagnose", Log(), option, value);

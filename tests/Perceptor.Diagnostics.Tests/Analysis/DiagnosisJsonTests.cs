@@ -39,7 +39,11 @@ public class DiagnosisJsonTests
         Assert.Equal(2, bounds.GetArrayLength());
         Assert.True(bounds[0].GetDouble() <= disc.GetProperty("skip_rate").GetDouble());
         Assert.Equal(JsonValueKind.Number, disc.GetProperty("saturated_share").ValueKind);
-        Assert.Equal(6, root.GetProperty("hypotheses").GetArrayLength());
+        Assert.Equal(7, root.GetProperty("hypotheses").GetArrayLength());
+        var batch = root.GetProperty("batch");
+        Assert.Equal(11000, batch.GetProperty("steps_per_epoch_at_least").GetInt64());
+        Assert.Equal(1, batch.GetProperty("batch_size_at_most").GetInt32());
+        Assert.Equal(JsonValueKind.String, batch.GetProperty("basis").ValueKind);
         Assert.Equal("text", root.GetProperty("source").GetProperty("kind").GetString());
     }
 
