@@ -174,7 +174,7 @@ public sealed class Trainer : IDisposable
         {
             string cacheDir = string.IsNullOrEmpty(_config.Data.CacheDir) ? Path.Combine(_request.DataDir, ".perceptor-cache") : _config.Data.CacheDir;
             var store = new AudioStore(cacheDir);
-            var trainScan = PairScan.Scan(_request.DataDir, "train");
+            var trainScan = PairScan.Scan(_request.DataDir, "train").Spread(_config.Data.TrainFiles);
             var testScan = PairScan.Scan(_request.DataDir, "test");
             Say($"data: {trainScan.Pairs.Count} training pairs, {testScan.Pairs.Count} test pairs in {Path.GetFullPath(_request.DataDir)}; checking them");
             train = TrainingSet.Open(trainScan, store);

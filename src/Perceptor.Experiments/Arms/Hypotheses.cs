@@ -33,8 +33,14 @@ public static class Hypotheses
         "batch size 1 makes discriminator training unstable",
         "an arm batch-size=<n> (e.g. batch-size=1 against the baseline's 4)");
 
+    /// <summary>Overtraining: the generator fits the training set past the point where it generalises.</summary>
+    public static Hypothesis H7 { get; } = new("H7", "overtraining",
+        "the generator fits a small effective training set past the point where it generalises: eval loss bottoms out and rises " +
+        "while the training loss keeps falling, and PESQ falls with it; more data, larger batches or a lower generator learning rate prevent it",
+        "arms train-files=<n> (more or fewer training pairs), batch-size=<n>, gen-lr=<rate>");
+
     /// <summary>All of them, in order.</summary>
-    public static IReadOnlyList<Hypothesis> All { get; } = [H1, H2, H3, H4, H5, H6];
+    public static IReadOnlyList<Hypothesis> All { get; } = [H1, H2, H3, H4, H5, H6, H7];
 
     /// <summary>The hypothesis with id <paramref name="id"/> (case-insensitive), or null.</summary>
     public static Hypothesis? Find(string id) =>
@@ -42,7 +48,8 @@ public static class Hypotheses
 
     /// <summary>
     /// The hypotheses a configuration key bears on: <c>pesq.failures</c> and <c>data.*</c> crop keys on H1,
-    /// <c>optim.discLr</c> on H2, the loss weights on H3, <c>eval.*</c> on H4, <c>train.batchSize</c> on H6.
+    /// <c>optim.discLr</c> on H2, the loss weights on H3, <c>eval.*</c> on H4, <c>train.batchSize</c> on H6 and H7,
+    /// <c>data.trainFiles</c> and <c>optim.genLr</c> on H7.
     /// </summary>
     public static IReadOnlyList<Hypothesis> ForKey(string key)
     {
@@ -53,7 +60,8 @@ public static class Hypotheses
             "pesq.failures" or "data.speechawarecrops" or "data.minspeechfraction" or "data.cropattempts" => [H1],
             "optim.disclr" => [H2],
             "loss.ganweight" or "loss.magweight" or "loss.riweight" or "loss.timeweight" => [H3],
-            "train.batchsize" => [H6],
+            "train.batchsize" => [H6, H7],
+            "data.trainfiles" or "optim.genlr" => [H7],
             _ when k.StartsWith("eval.", StringComparison.Ordinal) => [H4],
             _ => [],
         };

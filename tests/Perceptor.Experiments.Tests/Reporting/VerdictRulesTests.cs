@@ -147,7 +147,7 @@ public sealed class VerdictRulesTests
         var arms = new[] { baseline, Arm("mask", "H1", 2.40, 2.43, 2.37), Arm("batch-mean", "H1", 2.09, 2.14, 2.05) };
         var verdicts = VerdictRules.Judge(baseline, arms);
 
-        Assert.Equal(["H1", "H2", "H3", "H4", "H5", "H6"], verdicts.Select(v => v.Hypothesis.Id));
+        Assert.Equal(["H1", "H2", "H3", "H4", "H5", "H6", "H7"], verdicts.Select(v => v.Hypothesis.Id));
         var h1 = verdicts[0];
         Assert.Equal(VerdictKind.Supported, h1.Kind);
         Assert.Equal(["mask", "batch-mean"], h1.Comparisons.Select(c => c.Arm));
