@@ -52,6 +52,10 @@ public static class ChartRenderer
             scatter.LegendText = series.Label;
             scatter.LineWidth = series.Style == ChartStyle.Points ? 0 : series.LineWidth;
             scatter.MarkerSize = series.Style == ChartStyle.Line ? 0 : series.MarkerSize;
+            if (series.Shape is { } shape)
+            {
+                scatter.MarkerShape = shape;
+            }
             if (series.Dashed)
             {
                 scatter.LinePattern = LinePattern.Dashed;

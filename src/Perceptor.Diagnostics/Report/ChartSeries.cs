@@ -19,6 +19,9 @@ public sealed record ChartSeries(string Label, IReadOnlyList<double> X, IReadOnl
     /// <summary>Line width in pixels.</summary>
     public float LineWidth { get; init; } = 2;
 
+    /// <summary>Marker shape (null: filled circles), so that marked points such as a peak and an onset tell apart.</summary>
+    public ScottPlot.MarkerShape? Shape { get; init; }
+
     /// <summary>Dashed line.</summary>
     public bool Dashed { get; init; }
 }

@@ -7,7 +7,8 @@ namespace Perceptor.Experiments.Arms;
 /// <summary>
 /// Turns <c>--arms</c> text into arms. Built-in arms: <c>baseline</c> (the reference, skip-batch), <c>mask</c>,
 /// <c>batch-mean</c>, <c>speech-crops</c> (H1); <c>disc-lr=RATE</c> or <c>disc-lr=gen</c> (H2);
-/// <c>gan-weight=W</c> (H3); <c>batch-size=N</c> (H6). Any other arm is <c>name:key=value,key=value</c> with
+/// <c>gan-weight=W</c> (H3); <c>batch-size=N</c> (H6, H7); <c>gen-lr=RATE</c>, <c>train-files=N</c> or
+/// <c>train-files=all</c> (H7). Any other arm is <c>name:key=value,key=value</c> with
 /// configuration keys (its hypotheses follow from the keys). Items are separated by commas, semicolons or spaces;
 /// a <c>key=value</c> item whose key has a dot continues the custom arm before it.
 /// </summary>
@@ -18,7 +19,8 @@ public static partial class ArmParser
 
     /// <summary>The built-in arm names and forms, for help texts.</summary>
     public static string BuiltInSummary =>
-        "baseline, mask, batch-mean, speech-crops, disc-lr=RATE, disc-lr=gen, gan-weight=W, batch-size=N, or NAME:key=value,key=value";
+        "baseline, mask, batch-mean, speech-crops, disc-lr=RATE, disc-lr=gen, gan-weight=W, batch-size=N, gen-lr=RATE, train-files=N|all, " +
+        "or NAME:key=value,key=value";
 
     /// <summary>
     /// Parses <paramref name="specs"/> (each may hold several items). <paramref name="generatorLr"/> resolves
@@ -133,7 +135,22 @@ public static partial class ArmParser
                         throw new ArgumentException($"arm '{name}': batch size must be a whole number >= 1");
                     }
 
-                    return new Arm(name, $"{b} clips per batch (reference 4)", [$"train.batchSize={b}"], [Hypotheses.H6.Id]);
+                    return new Arm(name, $"{b} clips per batch (reference 4)", [$"train.batchSize={b}"], [Hypotheses.H6.Id, Hypotheses.H7.Id]);
+                case "gen-lr":
+                    double g = Number(value, name, positive: true);
+                    return new Arm(name, $"generator learning rate {Format(g)} (reference 5e-4)", [$"optim.genLr={Format(g)}"], [Hypotheses.H7.Id]);
+                case "train-files":
+                    if (value.Equals("all", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return new Arm("train-files=all", "every training pair", ["data.trainFiles=0"], [Hypotheses.H7.Id]);
+                    }
+
+                    if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) || n < 1)
+                    {
+                        throw new ArgumentException($"arm '{name}': the number of training pairs must be a whole number >= 1, or 'all'");
+                    }
+
+                    return new Arm(name, $"{n} training pairs, spread over the training folder", [$"data.trainFiles={n}"], [Hypotheses.H7.Id]);
             }
         }
 

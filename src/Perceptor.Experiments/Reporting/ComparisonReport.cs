@@ -21,6 +21,9 @@ public sealed record ComparisonReport
     /// <summary>Things the reader should know: planned runs not found, unreadable lines, inferred arms.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>What the arms say about the cause of the baseline's collapse (null without an evaluated baseline).</summary>
+    public CollapseCause? Cause => CollapseCause.Judge(this);
+
     /// <summary>The thresholds used for the verdicts.</summary>
     public VerdictOptions Options { get; init; } = new();
 }

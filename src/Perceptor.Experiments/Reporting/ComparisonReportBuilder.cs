@@ -22,6 +22,11 @@ public static class ComparisonReportBuilder
         ArgumentNullException.ThrowIfNull(report);
         var doc = new ReportDocument($"Experiment report: {Path.GetFileName(report.Directory.TrimEnd('/', '\\'))}");
         doc.Paragraph(Describe(report));
+        var cause = report.Cause;
+        if (cause is not null)
+        {
+            Conclusion(doc, report, cause);
+        }
 
         doc.Heading("Verdicts");
         if (report.Verdicts.Count == 0)
@@ -98,6 +103,11 @@ public static class ComparisonReportBuilder
             doc.Bullets(report.Notes);
         }
 
+        if (cause is not null)
+        {
+            YourRun(doc, report, cause);
+        }
+
         doc.Heading("Reproduce");
         doc.Bullets(Reproduce(report));
         return doc;
@@ -119,13 +129,20 @@ public static class ComparisonReportBuilder
         var noisy = report.Arms.Select(a => a.NoisyPesq).FirstOrDefault(s => s is not null);
         var pesq = PerEpoch(report, colors, r => r.EvalPesq) with
         {
-            Title = "Eval PESQ per epoch (thick: mean over seeds; thin: each seed)",
+            Title = "Eval PESQ per epoch (thick: mean over seeds; thin: each seed; ▲ peak, ✕ collapse onset)",
             YLabel = "PESQ (WB)",
             Markers = noisy is null ? [] : [new ChartMarker(noisy.Mean, string.Create(CultureInfo.InvariantCulture, $"noisy input {noisy.Mean:0.000}"), false, "#999999")],
         };
+        pesq = pesq with { Series = [.. pesq.Series, .. PeaksAndOnsets(report, colors)] };
         var charts = new List<(string, string, ChartSpec)>
         {
-            ("eval-pesq.png", "Eval PESQ per epoch for every arm: a collapse shows as a fall from the peak that does not recover", pesq),
+            ("eval-pesq.png", "Eval PESQ per epoch for every arm, each seed's peak and collapse onset marked: a collapse shows as a fall " +
+                "from the peak that does not recover", pesq),
+            ("eval-loss.png", "Eval loss per epoch beside eval PESQ: when it bottoms out at the PESQ peak and rises while the training loss " +
+                "keeps falling, the generator is fitting its training set, not the task (H7)",
+                PerEpoch(report, colors, r => r.EvalLoss) with { Title = "Eval generator loss per epoch (lower is better)", YLabel = "eval loss" }),
+            ("train-loss.png", "Training loss per epoch: it keeps falling through the collapse",
+                PerEpoch(report, colors, r => r.TrainLoss) with { Title = "Training generator loss per epoch", YLabel = "train loss" }),
             ("skip-rate.png", "Share of skipped discriminator steps per epoch",
                 PerEpoch(report, colors, r => r.SkipRateByEpoch) with { Title = "Skipped discriminator steps", YLabel = "share of batches" }),
             ("calibration-mae.png", "Discriminator calibration error on the probe clips (lower: D tracks PESQ)",
@@ -199,6 +216,81 @@ public static class ComparisonReportBuilder
         }
 
         return new ChartSpec { Title = "", XLabel = "epoch", Series = series, IntegerX = true };
+    }
+
+    /// <summary>Each run's peak (triangle) and collapse onset (cross), in its arm's colour; one legend entry each.</summary>
+    private static IEnumerable<ChartSeries> PeaksAndOnsets(ComparisonReport report, Dictionary<string, string> colors)
+    {
+        bool peakNamed = false, onsetNamed = false;
+        foreach (var arm in report.Arms)
+        {
+            var peaks = arm.Runs.Where(r => r.BestEpoch is not null && r.BestPesq is not null).ToList();
+            if (peaks.Count > 0)
+            {
+                yield return new ChartSeries(peakNamed ? "" : "peak (each seed)", peaks.Select(r => (double)r.BestEpoch!.Value).ToList(),
+                    peaks.Select(r => r.BestPesq!.Value).ToList())
+                { Color = colors[arm.Name], Style = ChartStyle.Points, MarkerSize = 11, Shape = ScottPlot.MarkerShape.FilledTriangleUp };
+                peakNamed = true;
+            }
+
+            var onsets = arm.Runs.Where(r => r.CollapseOnset is not null)
+                .Select(r => (Epoch: r.CollapseOnset!.Value, Pesq: r.EvalPesq.Where(p => p.Epoch == r.CollapseOnset).Select(p => (double?)p.Value).FirstOrDefault()))
+                .Where(p => p.Pesq is not null).ToList();
+            if (onsets.Count > 0)
+            {
+                yield return new ChartSeries(onsetNamed ? "" : "collapse onset (each seed)", onsets.Select(p => (double)p.Epoch).ToList(),
+                    onsets.Select(p => p.Pesq!.Value).ToList())
+                { Color = colors[arm.Name], Style = ChartStyle.Points, MarkerSize = 13, Shape = ScottPlot.MarkerShape.Cross };
+                onsetNamed = true;
+            }
+        }
+    }
+
+    private static void Conclusion(ReportDocument doc, ComparisonReport report, CollapseCause cause)
+    {
+        doc.Heading("Conclusion");
+        var items = new List<string>();
+        var baseline = report.Baseline!;
+        items.AddRange(cause.Evidence.Select(e => "Baseline " + e));
+        foreach (var arm in report.Arms.Where(a => !a.IsBaseline))
+        {
+            items.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{arm.Name} ({(arm.Settings.Count == 0 ? "-" : string.Join(", ", arm.Settings))}; tests {(arm.Hypotheses.Count == 0 ? "-" : string.Join(", ", arm.Hypotheses))}): " +
+                $"collapsed in {arm.Collapsed} of {arm.CollapseJudged} seeds, peak {Num(arm.BestPesq)}, final {Num(arm.FinalPesq)}."));
+        }
+
+        var footer = new List<(string, string)>();
+        var pointers = baseline.Runs.SelectMany(r => r.Findings).GroupBy(f => f.Id).Select(g => g.First())
+            .OrderByDescending(f => f.Severity).Select(f => f.Title).ToList();
+        if (pointers.Count > 0)
+        {
+            footer.Add(("What diagnose saw in the baseline alone", string.Join("; ", pointers) + "."));
+        }
+
+        footer.Add(("Rule", "a cause is named only when the baseline collapsed in every seed, an arm collapsed in none of the same seeds and " +
+            "ended higher (the paired verdict below), and another arm still collapsed in every seed."));
+        doc.Callout(cause.Earned ? "ok" : "info", "cause", cause.Headline, items, footer);
+    }
+
+    private static void YourRun(ReportDocument doc, ComparisonReport report, CollapseCause cause)
+    {
+        doc.Heading("What this means for your run");
+        string data = report.Manifest?.Data is { } d ? JobArrayQuote(d) : "DATA";
+        doc.Paragraph(cause.Earned
+            ? $"Here the collapse came from {string.Join(" and ", cause.Causes)}, and the arms that removed it are {string.Join(", ", cause.Preventing)}. " +
+              "A collapse in your training can have another cause; the same three steps tell which."
+            : "This experiment named no cause; the same three steps on your data may.");
+        doc.Bullets(
+        [
+            "Read what your logs already say: perceptor diagnose train.log (or your CSV log, or a run folder; several at once to compare runs). " +
+                "Look for an eval loss that bottoms out at the PESQ peak while the training loss keeps falling (overtraining, H7), " +
+                "the batch size (H6/H7), and skipped against saturated discriminator steps (H1/H2).",
+            "Keep the best checkpoint rather than the last: train with --set collapse.earlyStop=true, or enhance with checkpoints/best.ckpt; " +
+                "it does not fix the cause, but it keeps the peak.",
+            $"Test the candidates on your own data, paired by seed: perceptor experiment --data {data} --out my-exp " +
+                "--arms baseline,mask,batch-size=4,gen-lr=2e-4,train-files=N --seeds 1,2 --epochs E [--set ...your settings], with N about " +
+                "half your training pairs (if overtraining is the cause, the collapse comes sooner on less data); then perceptor report my-exp.",
+        ]);
     }
 
     private static string Describe(ComparisonReport report)

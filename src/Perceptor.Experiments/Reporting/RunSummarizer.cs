@@ -68,6 +68,7 @@ public static class RunSummarizer
             EpochsLogged = epochs.Count,
             EpochsPlanned = planned,
             EvalPesq = evalPesq,
+            EvalLoss = Points(run is null ? null : RunSeries.EvalLoss(run, "")),
             TrainLoss = Points(run is null ? null : RunSeries.TrainLoss(run, "")),
             SkipRateByEpoch = Points(diagnosis is null ? null : RunSeries.SkipRate(diagnosis, "")),
             CalibrationByEpoch = Points(run is null ? null : RunSeries.CalibrationMae(run, "")),

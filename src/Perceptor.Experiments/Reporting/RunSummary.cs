@@ -26,6 +26,9 @@ public sealed record RunSummary
     /// <summary>Eval PESQ per evaluated epoch (1-based epochs), in order.</summary>
     public IReadOnlyList<(int Epoch, double Value)> EvalPesq { get; init; } = [];
 
+    /// <summary>Eval generator loss per evaluated epoch: where it bottoms out and rises while the training loss falls, the generator overfits.</summary>
+    public IReadOnlyList<(int Epoch, double Value)> EvalLoss { get; init; } = [];
+
     /// <summary>Training loss (epoch mean) per epoch.</summary>
     public IReadOnlyList<(int Epoch, double Value)> TrainLoss { get; init; } = [];
 

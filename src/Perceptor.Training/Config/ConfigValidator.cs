@@ -35,6 +35,7 @@ public static class ConfigValidator
         var d = config.Data;
         Check(d.MinSpeechFraction is >= 0 and <= 1, "data.minSpeechFraction", d.MinSpeechFraction, "must be in [0, 1]");
         Check(d.CropAttempts >= 1, "data.cropAttempts", d.CropAttempts, "must be at least 1");
+        Check(d.TrainFiles >= 0, "data.trainFiles", d.TrainFiles, "must be 0 (all) or more");
 
         var t = config.Train;
         Check(t.Epochs >= 1, "train.epochs", t.Epochs, "must be at least 1");

@@ -20,6 +20,13 @@ public sealed record DataSection
     [Description("speech-aware crops: offsets tried before keeping the most active")]
     public int CropAttempts { get; init; } = 8;
 
+    /// <summary>
+    /// Train on this many pairs, spread evenly over the natural order of the training folder (0: all). Makes the
+    /// effective data set smaller without a second corpus, to test whether a collapse is overtraining (H7).
+    /// </summary>
+    [Description("train on N pairs spread evenly over the training folder (0: all)")]
+    public int TrainFiles { get; init; }
+
     /// <summary>Folder for 16 kHz copies of files at other rates; empty means <c>DATA/.perceptor-cache</c>.</summary>
     [Description("cache folder for resampled files (empty: DATA/.perceptor-cache)")]
     public string CacheDir { get; init; } = "";

@@ -51,6 +51,24 @@ public sealed record PairScan(string Split, IReadOnlyList<AudioPair> Pairs, IRea
         return new PairScan(split, pairs, warnings);
     }
 
+    /// <summary>
+    /// At most <paramref name="count"/> pairs spread evenly over the natural order (pair ⌊i·n/count⌋ for i = 0..count-1),
+    /// so that a small subset still holds every talker and noise of a corpus laid out talker by talker; 0 or a count of
+    /// at least the number of pairs keeps them all.
+    /// </summary>
+    public PairScan Spread(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        int n = Pairs.Count;
+        if (count == 0 || count >= n)
+        {
+            return this;
+        }
+
+        var kept = Enumerable.Range(0, count).Select(i => Pairs[(int)((long)i * n / count)]).ToList();
+        return this with { Pairs = kept };
+    }
+
     private static Dictionary<string, string> WavNames(string dir) =>
         Directory.EnumerateFiles(dir).Where(f => f.EndsWith(".wav", StringComparison.OrdinalIgnoreCase))
             .ToDictionary(f => Path.GetFileName(f), f => f, StringComparer.Ordinal);

@@ -151,7 +151,7 @@ internal static class SessionSetup
 
         string cacheDir = string.IsNullOrEmpty(config.Data.CacheDir) ? Path.Combine(dataDir, ".perceptor-cache") : config.Data.CacheDir;
         var store = new AudioStore(cacheDir);
-        var trainScan = PairScan.Scan(dataDir, "train");
+        var trainScan = PairScan.Scan(dataDir, "train").Spread(config.Data.TrainFiles);
         var testScan = PairScan.Scan(dataDir, "test");
         say($"data: {trainScan.Pairs.Count} training pairs, {testScan.Pairs.Count} test pairs in {Path.GetFullPath(dataDir)}; checking them");
         var train = TrainingSet.Open(trainScan, store);

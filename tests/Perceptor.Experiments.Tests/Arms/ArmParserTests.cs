@@ -17,8 +17,23 @@ public sealed class ArmParserTests
         Assert.Equal(["optim.discLr=0.0005"], arms[4].Settings);
         Assert.Equal(["loss.ganWeight=0.2"], arms[5].Settings);
         Assert.Equal(["train.batchSize=1"], arms[6].Settings);
-        Assert.Equal(["H1", "H1", "H1", "H2", "H3", "H6"], arms.Skip(1).Select(a => a.HypothesisIds.Single()));
+        Assert.Equal(["H1", "H1", "H1", "H2", "H3"], arms.Skip(1).Take(5).Select(a => a.HypothesisIds.Single()));
+        Assert.Equal(["H6", "H7"], arms[6].HypothesisIds);
         Assert.Equal(["pesq.failures=skip-batch"], ArmParser.ReferenceSettings);
+    }
+
+    [Fact]
+    public void The_overtraining_arms_change_the_data_size_or_the_generator_rate_and_test_h7()
+    {
+        var arms = ArmParser.Parse(["train-files=8,train-files=all,gen-lr=2e-4"], 5e-4);
+
+        Assert.Equal(["baseline", "train-files=8", "train-files=all", "gen-lr=2e-4"], arms.Select(a => a.Name));
+        Assert.Equal(["data.trainFiles=8"], arms[1].Settings);
+        Assert.Equal(["data.trainFiles=0"], arms[2].Settings);
+        Assert.Equal(["optim.genLr=0.0002"], arms[3].Settings);
+        Assert.All(arms.Skip(1), a => Assert.Equal(["H7"], a.HypothesisIds));
+        Assert.Throws<ArgumentException>(() => ArmParser.Parse(["train-files=0"], 5e-4));
+        Assert.Throws<ArgumentException>(() => ArmParser.Parse(["gen-lr=-1"], 5e-4));
     }
 
     [Fact]

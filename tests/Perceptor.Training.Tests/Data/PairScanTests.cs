@@ -37,6 +37,20 @@ public class PairScanTests
     }
 
     [Fact]
+    public void A_spread_subset_takes_pairs_evenly_over_the_natural_order()
+    {
+        string root = Layout("a1", "a2", "a3", "b1", "b2", "b3", "c1", "c2", "c3");
+        var scan = PairScan.Scan(root, "train");
+
+        Assert.Equal(["a1", "b1", "c1"], scan.Spread(3).Pairs.Select(p => p.Name));
+        Assert.Equal(["a1", "a3", "b2", "c1"], scan.Spread(4).Pairs.Select(p => p.Name));
+        Assert.Same(scan, scan.Spread(0));
+        Assert.Same(scan, scan.Spread(9));
+        Assert.Same(scan, scan.Spread(20));
+        Assert.Throws<ArgumentOutOfRangeException>(() => scan.Spread(-1));
+    }
+
+    [Fact]
     public void A_file_without_its_partner_is_skipped_and_named()
     {
         string root = Layout("a", "b");
