@@ -38,7 +38,7 @@ public static class Hypotheses
         "an arm batch-size=<n> (e.g. batch-size=1 against the baseline's 4)");
 
     /// <summary>Overtraining: the generator fits the training set past the point where it generalises.</summary>
-    public static Hypothesis H7 { get; } = new(HypothesisId.H7, "overtraining (generator fits the training set past its best)",
+    public static Hypothesis H7 { get; } = new(HypothesisId.H7, "overtraining",
         "eval loss bottoms out and rises while the training loss keeps falling, and eval PESQ falls with it; fewer updates per " +
         "epoch, a lower generator learning rate or more data delay or remove the collapse, and the checkpoint kept by " +
         "full-utterance PESQ is the one to use",
