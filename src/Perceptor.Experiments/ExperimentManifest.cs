@@ -50,6 +50,12 @@ public sealed class ExperimentManifest
     /// <summary>Settings applied to every arm.</summary>
     public IReadOnlyList<string> CommonSettings { get; init; } = [];
 
+    /// <summary>
+    /// Weights every run started from (<c>--init-generator</c>, <c>--init-discriminator</c>) with their SHA-256; empty
+    /// when every run starts from its seed.
+    /// </summary>
+    public List<StartingWeights> InitialWeights { get; init; } = [];
+
     /// <summary>Where the runs execute: <c>local</c>, <c>slurm</c>, <c>pbs</c> (Torque) or <c>pbspro</c>.</summary>
     public string Runner { get; set; } = "local";
 
@@ -74,6 +80,7 @@ public sealed class ExperimentManifest
             Config = spec.ConfigFile is null ? null : Path.GetFullPath(spec.ConfigFile),
             Epochs = spec.Epochs,
             CommonSettings = spec.CommonSettings.ToList(),
+            InitialWeights = plan.InitialWeights.ToList(),
         };
         manifest.Add(plan);
         return manifest;
@@ -97,6 +104,7 @@ public sealed class ExperimentManifest
         Same("epochs (--epochs)", Epochs?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "the preset's",
             spec.Epochs?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "the preset's");
         Same("experiment-wide settings (--set)", string.Join(" ", CommonSettings), string.Join(" ", spec.CommonSettings));
+        SameStart(plan.InitialWeights);
 
         foreach (var arm in spec.Arms)
         {
@@ -167,6 +175,24 @@ public sealed class ExperimentManifest
         catch (JsonException e)
         {
             throw new InvalidDataException($"{path}: unreadable experiment manifest ({e.Message})", e);
+        }
+    }
+
+    // A run not yet started would start from the file as it is now, the finished ones from what it was: refuse to mix.
+    private void SameStart(IReadOnlyList<StartingWeights> requested)
+    {
+        foreach (var part in new[] { Perceptor.Training.Checkpoints.ModelPart.Generator, Perceptor.Training.Checkpoints.ModelPart.Discriminator })
+        {
+            var recorded = InitialWeights.FirstOrDefault(w => w.Part == part);
+            var now = requested.FirstOrDefault(w => w.Part == part);
+            string option = StartingWeights.OptionName(part);
+            Same($"starting weights ({option})", recorded?.Path ?? "none", now?.Path ?? "none");
+            if (recorded is not null && now is not null && recorded.Sha256 != now.Sha256)
+            {
+                throw new ArgumentException(
+                    $"{now.Path}: {option} file changed since this experiment started (sha256 {recorded.ShortSha256} then, " +
+                    $"{now.ShortSha256} now); its runs would start from different weights: restore the file or choose another --out");
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Perceptor.Experiments.Arms;
+using Perceptor.Training.Checkpoints;
 using Perceptor.Training.Config;
 
 namespace Perceptor.Experiments;
@@ -61,6 +62,28 @@ public static class ExperimentPlanner
             {
                 throw new ArgumentException($"--set {setting}: the experiment sets {key} itself (use --seeds / --epochs)");
             }
+
+            RefuseInitKey(key, $"--set {setting}");
+        }
+
+        foreach (var arm in spec.Arms)
+        {
+            foreach (string setting in arm.Settings)
+            {
+                RefuseInitKey(setting.Split('=', 2)[0].Trim(), $"arm '{arm.Name}' ({setting})");
+            }
+        }
+
+        // Read before any config is resolved or run planned: a missing or unfitting file stops the experiment here.
+        var initial = new List<StartingWeights>();
+        if (spec.InitGenerator is { } generator)
+        {
+            initial.Add(StartingWeights.Read(generator, ModelPart.Generator));
+        }
+
+        if (spec.InitDiscriminator is { } discriminator)
+        {
+            initial.Add(StartingWeights.Read(discriminator, ModelPart.Discriminator));
         }
 
         var runs = new List<PlannedRun>();
@@ -71,6 +94,7 @@ public static class ExperimentPlanner
             {
                 var overrides = new List<string>(ArmParser.ReferenceSettings);
                 overrides.AddRange(spec.CommonSettings);
+                overrides.AddRange(initial.Select(w => w.Setting));
                 overrides.AddRange(arm.Settings);
                 if (spec.Epochs is { } epochs)
                 {
@@ -98,7 +122,20 @@ public static class ExperimentPlanner
             }
         }
 
-        return new ExperimentPlan(spec, runs);
+        return new ExperimentPlan(spec, runs) { InitialWeights = initial };
+    }
+
+    // Every arm starts from the same weights or the comparison means nothing; the options check and record them.
+    private static void RefuseInitKey(string key, string where)
+    {
+        foreach (var part in new[] { ModelPart.Generator, ModelPart.Discriminator })
+        {
+            if (key.Equals(StartingWeights.ConfigKey(part), StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ArgumentException(
+                    $"{where}: every arm starts from the same weights; give them with {StartingWeights.OptionName(part)} (checked and recorded with their SHA-256)");
+            }
+        }
     }
 
     /// <summary>

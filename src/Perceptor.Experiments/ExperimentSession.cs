@@ -44,6 +44,11 @@ public static class ExperimentSession
 
         log.WriteLine($"experiment: {plan.Runs.Count} run(s) = {arms.Count} arm(s) [{string.Join(", ", arms.Select(a => a.Name))}] x " +
             $"{plan.Spec.Seeds.Count} seed(s), into {Path.GetFullPath(request.OutDir)}");
+        foreach (var weights in plan.InitialWeights)
+        {
+            log.WriteLine($"every run starts from {weights}");
+        }
+
         trainer ??= request.Parallel > 1 ? ChildTrainer(log, request.Parallel) : new InProcessTrainer(log);
         // One experiment process per output folder: a second one would race on experiment.json and the runs.
         using var outLock = Perceptor.Training.Runtime.RunLock.Acquire(request.OutDir, "perceptor experiment");

@@ -27,4 +27,13 @@ public abstract record ExperimentSetup
 
     /// <summary><c>key=value</c> settings applied to every arm (after the reference settings, before the arm's own; <c>--set</c>).</summary>
     public IReadOnlyList<string> CommonSettings { get; init; } = [];
+
+    /// <summary>
+    /// Generator weights every run starts from (<c>--init-generator</c>: a Perceptor, PyTorch or safetensors file, e.g.
+    /// the checkpoint at the PESQ peak); null starts every run from its seeded initialisation.
+    /// </summary>
+    public string? InitGenerator { get; init; }
+
+    /// <summary>Discriminator weights every run starts from (<c>--init-discriminator</c>); null: a fresh discriminator.</summary>
+    public string? InitDiscriminator { get; init; }
 }

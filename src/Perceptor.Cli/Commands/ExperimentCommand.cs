@@ -77,12 +77,22 @@ internal static class ExperimentCommand
         {
             Description = "A shell line each task runs before training, e.g. \"module load dotnet\" (repeatable).",
         };
+        var initGenerator = new Option<string?>("--init-generator")
+        {
+            Description = "Start every run (every arm, every seed) from these generator weights, e.g. the checkpoint at the PESQ peak " +
+                "(.ckpt, .pt/.pth or .safetensors; the model size comes from the file): the runs spend their epochs around the collapse. " +
+                "Checked before any run starts and recorded with its SHA-256 in experiment.json; a continued experiment refuses a changed file.",
+        };
+        var initDiscriminator = new Option<string?>("--init-discriminator")
+        {
+            Description = "Start every run's discriminator from these weights (default: a fresh discriminator in every run).",
+        };
         var noReport = new Option<bool>("--no-report") { Description = "Do not write the comparison report at the end." };
 
         var command = new Command("experiment",
             "Run hypothesis arms (baseline skip-batch, batch-mean, mask, discriminator LR, GAN weight, ...) on the same data and " +
             "seeds, then write a comparison report with a verdict per hypothesis; or write a Slurm/PBS job-array script.");
-        foreach (var option in new Option[] { data, output, arms, epochs, seeds, preset, config, set, parallel, emit, time, cpus, mem, gpus, queue, account, jobName, setup, noReport })
+        foreach (var option in new Option[] { data, output, arms, epochs, seeds, preset, config, set, parallel, emit, time, cpus, mem, gpus, queue, account, jobName, setup, initGenerator, initDiscriminator, noReport })
         {
             command.Options.Add(option);
         }
@@ -111,6 +121,8 @@ internal static class ExperimentCommand
                 Preset = parse.GetValue(preset),
                 ConfigFile = parse.GetValue(config),
                 CommonSettings = parse.GetValue(set) ?? [],
+                InitGenerator = parse.GetValue(initGenerator),
+                InitDiscriminator = parse.GetValue(initDiscriminator),
                 Parallel = parse.GetValue(parallel),
                 Report = !parse.GetValue(noReport),
                 Emit = parse.GetValue(emit) is { } scheduler

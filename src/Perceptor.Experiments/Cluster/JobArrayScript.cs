@@ -55,6 +55,12 @@ internal sealed class JobArrayScript(
         yield return $"# one array task each. Written by `perceptor experiment --emit {dialect.Name}` at {writtenAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC.";
         yield return $"#   corpus      {dataDir}";
         yield return $"#   experiment  {outDir}";
+        foreach (var weights in plan.InitialWeights)
+        {
+            // Every run starts from these bytes (model.initGenerator/initDiscriminator in each task's settings).
+            yield return $"#   start from  {weights.PartName} {weights.Path}";
+            yield return $"#               sha256 {weights.Sha256}; a task that starts its run checks it first";
+        }
         yield return "#";
         yield return "# Submit (from any folder; every path in this script is absolute):";
         yield return $"#   {submit}";
@@ -206,6 +212,15 @@ internal sealed class JobArrayScript(
         yield return "    mv \"$RUN_DIR\" \"$ASIDE\"";
         yield return "    say \"$RUN never reached a checkpoint; its partial folder is kept as $ASIDE\"";
         yield return "  fi";
+        foreach (var weights in plan.InitialWeights)
+        {
+            // Tasks start at any time after submission: one that found other bytes would make its arm incomparable.
+            yield return $"  if command -v sha256sum > /dev/null && ! printf '%s  %s\\n' {weights.Sha256} {ScriptText.Quote(weights.Path)} | sha256sum -c --status - 2> /dev/null; then";
+            yield return $"    say {ScriptText.Quote($"{weights.Path}: {StartingWeights.OptionName(weights.Part)} file is gone or changed since the experiment was planned (sha256 {weights.Sha256}); restore it")}";
+            yield return "    exit 2";
+            yield return "  fi";
+        }
+
         yield return $"  MODE=({fresh}); WHAT=starting";
         yield return "fi";
     }

@@ -170,6 +170,11 @@ public static class ComparisonReportBuilder
             sb.AppendLine(string.Join("  ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
         }
 
+        foreach (string line in StartLines(report.Manifest))
+        {
+            sb.AppendLine(line);
+        }
+
         foreach (var v in report.Verdicts.Where(v => v.Kind != VerdictKind.NotTested))
         {
             sb.AppendLine($"{v.Hypothesis.Id} {v.Hypothesis.Title}: {v.Summary}");
@@ -307,8 +312,26 @@ public static class ComparisonReportBuilder
             $"preset {m.Preset ?? "default (CMGAN reference)"}, {(m.Epochs is { } e ? e.ToString(CultureInfo.InvariantCulture) : "the preset's")} epochs" +
             (m.CommonSettings.Count > 0 ? $", settings for every arm: {string.Join(" ", m.CommonSettings)}" : "") +
             $"; run {(m.Runner == "local" ? "locally" : "as a " + m.Runner + " job array")}. Every arm sees the same data, crops and seeds; " +
-            "the baseline is the reference (skip-batch), every other arm changes only what its row says.";
+            "the baseline is the reference (skip-batch), every other arm changes only what its row says." + StartSentence(m);
     }
+
+    // Runs that start from a checkpoint number their epochs from it: a collapse "at epoch 3" is the third epoch after it.
+    private static string StartSentence(ExperimentManifest m)
+    {
+        if (m.InitialWeights.Count == 0)
+        {
+            return "";
+        }
+
+        string from = string.Join(" and ", m.InitialWeights.Select(w => w.ToString()));
+        string disc = m.InitialWeights.Any(w => w.Part == Perceptor.Training.Checkpoints.ModelPart.Discriminator) ? "" : " with a fresh discriminator";
+        return $" Every arm and seed started from the same {from}{disc}, with fresh optimisers: epoch numbers count from that checkpoint " +
+            "(epoch 1 is the first epoch trained after it, not the checkpoint's own epoch), so peaks and collapse onsets here are epochs after the start.";
+    }
+
+    /// <summary>One line per set of starting weights for the terminal summary (none when the runs started from their seeds).</summary>
+    private static IEnumerable<string> StartLines(ExperimentManifest? m) =>
+        m?.InitialWeights.Select(w => $"every arm started from {w}; epochs count from it") ?? [];
 
     private static IReadOnlyList<string> ArmRow(ArmSummary a) =>
     [
@@ -352,7 +375,8 @@ public static class ComparisonReportBuilder
                 a.Description.StartsWith("custom: ", StringComparison.Ordinal) ? $"{a.Name}:{string.Join(",", a.Settings)}" : a.Name).Prepend("baseline"));
             string cmd = $"perceptor experiment --data {JobArrayQuote(m.Data)} --out {dir} --arms '{arms}' --seeds {string.Join(",", m.Seeds)}" +
                 (m.Epochs is { } e ? $" --epochs {e}" : "") + (m.Preset is { } p ? $" --preset {p}" : "") +
-                (m.Config is { } c ? $" --config {JobArrayQuote(c)}" : "") + string.Concat(m.CommonSettings.Select(s => $" --set {s}"));
+                (m.Config is { } c ? $" --config {JobArrayQuote(c)}" : "") + string.Concat(m.CommonSettings.Select(s => $" --set {s}")) +
+                string.Concat(m.InitialWeights.Select(w => $" {StartingWeights.OptionName(w.Part)} {JobArrayQuote(w.Path)}"));
             yield return "Run or continue this experiment (finished runs are skipped, interrupted ones resume): " + cmd;
         }
 

@@ -161,6 +161,20 @@ public sealed class ExperimentRunner
 
         var before = RunFolderState.Inspect(runDir);
         string action = before.Progress == RunProgress.Resumable ? "resumed" : "started";
+        // A run that starts now reads the starting weights now: they must still be the bytes the earlier runs started from.
+        if (before.Progress != RunProgress.Resumable && plan.InitialWeights.Select(w => w.Changed()).FirstOrDefault(m => m is not null) is { } changed)
+        {
+            lock (_gate)
+            {
+                entry.Status = RunStatus.Failed;
+                entry.Message = changed;
+                manifest.Save(outDir);
+            }
+
+            _log.WriteLine($"[{run.Name}] not started: {changed}");
+            return new RunOutcome(run, RunStatus.Failed, "not started", changed);
+        }
+
         string? failure = null;
         for (int attempt = 0; ; attempt++)
         {
