@@ -14,6 +14,12 @@ public sealed record ExperimentRequest : ExperimentSetup
     /// <summary>Write a job-array script instead of training here.</summary>
     public ClusterOptions? Emit { get; init; }
 
+    /// <summary>
+    /// <c>--init-from RUNDIR[:best|:last]</c>: start every run from both networks of that run's checkpoint (best by default);
+    /// stands for <see cref="ExperimentSetup.InitGenerator"/> and <see cref="ExperimentSetup.InitDiscriminator"/>, which are then not given.
+    /// </summary>
+    public string? InitFrom { get; init; }
+
     /// <summary>Write the comparison report when the runs end.</summary>
     public bool Report { get; init; } = true;
 }

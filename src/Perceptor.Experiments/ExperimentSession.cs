@@ -25,6 +25,18 @@ public static class ExperimentSession
             throw new ArgumentException($"--parallel must be at least 1, got {request.Parallel}");
         }
 
+        if (request.InitFrom is { } from)
+        {
+            if (request.InitGenerator is not null || request.InitDiscriminator is not null)
+            {
+                throw new ArgumentException("--init-from names both networks' starting weights; give it or --init-generator/--init-discriminator, not both");
+            }
+
+            // A Perceptor checkpoint holds both networks: the run continues as it stood there, with fresh optimisers.
+            string checkpoint = StartingWeights.CheckpointOfRun(from);
+            request = request with { InitGenerator = checkpoint, InitDiscriminator = checkpoint };
+        }
+
         var arms = ExperimentPlanner.ParseArms(request.Arms, request.Preset, request.ConfigFile, request.CommonSettings);
         var plan = ExperimentPlanner.Plan(new ExperimentSpec(request, arms));
 

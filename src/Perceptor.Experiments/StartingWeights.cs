@@ -98,6 +98,47 @@ public sealed record StartingWeights(ModelPart Part, string Path, string Sha256,
         return new StartingWeights(part, full, HashOf(full), format, network);
     }
 
+    /// <summary>
+    /// The checkpoint that <c>--init-from RUNDIR[:best|:last]</c> names: <c>RUNDIR/checkpoints/best.ckpt</c> (the default:
+    /// the best eval PESQ, normally the peak before a collapse) or <c>last.ckpt</c>. Throws naming the folder or file when
+    /// it is not there; a run folder keeps no other epochs, so <c>:epoch N</c> is refused with where to give one.
+    /// </summary>
+    public static string CheckpointOfRun(string text)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        string dir = text;
+        string which = "best";
+        int colon = text.LastIndexOf(':');
+        if (colon > 0)
+        {
+            string tail = text[(colon + 1)..].Trim().ToLowerInvariant();
+            if (tail is "best" or "last")
+            {
+                dir = text[..colon];
+                which = tail;
+            }
+            else if (tail.StartsWith("epoch", StringComparison.Ordinal))
+            {
+                throw new ArgumentException(
+                    $"--init-from {text}: a run folder keeps only checkpoints/best.ckpt and last.ckpt; give another epoch's weights with --init-generator FILE");
+            }
+        }
+
+        var folder = new Perceptor.Training.Run.RunFolder(dir);
+        if (File.Exists(folder.Root))
+        {
+            throw new ArgumentException($"{folder.Root}: --init-from takes a run folder; give a weights file with --init-generator (and --init-discriminator)");
+        }
+
+        if (!Directory.Exists(folder.Root))
+        {
+            throw new DirectoryNotFoundException($"{folder.Root}: --init-from run folder not found");
+        }
+
+        string path = which == "best" ? folder.BestCheckpoint : folder.LastCheckpoint;
+        return File.Exists(path) ? path : throw new FileNotFoundException($"{path}: --init-from {which}: the run has no such checkpoint", path);
+    }
+
     /// <summary>SHA-256 of <paramref name="path"/>, lower-case hex.</summary>
     public static string HashOf(string path)
     {

@@ -192,6 +192,32 @@ public sealed class StartingWeightsTests : IDisposable
     }
 
     [Fact]
+    public void Init_from_a_run_folder_names_its_best_or_last_checkpoint_and_nothing_else()
+    {
+        string run = Path.Combine(_root, "base run");
+        FakeRuns.Write(run, 1, [new FakeRuns.Epoch(2.5), new FakeRuns.Epoch(2.0)]);
+        string last = Path.Combine(run, "checkpoints", "last.ckpt");
+        string best = Path.Combine(run, "checkpoints", "best.ckpt");
+
+        Assert.Equal(last, StartingWeights.CheckpointOfRun(run + ":last"));
+        Assert.Equal(best, Assert.Throws<FileNotFoundException>(() => StartingWeights.CheckpointOfRun(run)).FileName);
+        File.Copy(last, best);
+        Assert.Equal(best, StartingWeights.CheckpointOfRun(run));
+        Assert.Equal(best, StartingWeights.CheckpointOfRun(run + ":best"));
+        Assert.Contains("--init-generator FILE", Assert.Throws<ArgumentException>(() => StartingWeights.CheckpointOfRun(run + ":epoch 3")).Message);
+        Assert.Contains("takes a run folder", Assert.Throws<ArgumentException>(() => StartingWeights.CheckpointOfRun(_generator)).Message);
+        Assert.StartsWith(Path.Combine(_root, "gone") + ": ",
+            Assert.Throws<DirectoryNotFoundException>(() => StartingWeights.CheckpointOfRun(Path.Combine(_root, "gone"))).Message);
+
+        // The fake checkpoint is no checkpoint: the experiment refuses it, naming it, before any run; and it stands for both options.
+        var request = new ExperimentRequest { DataDir = _data, OutDir = _out, Arms = ["baseline,mask"], Seeds = [1], Epochs = 1, Preset = "tiny", InitFrom = run };
+        Assert.StartsWith(best + ": ", Assert.ThrowsAny<IOException>(() => ExperimentSession.Run(request, TextWriter.Null, new FakeTrainer())).Message);
+        Assert.Contains("not both", Assert.Throws<ArgumentException>(() =>
+            ExperimentSession.Run(request with { InitGenerator = _generator }, TextWriter.Null, new FakeTrainer())).Message);
+        Assert.False(Directory.Exists(_out));
+    }
+
+    [Fact]
     public void A_job_array_task_passes_the_weights_to_train_and_refuses_a_changed_file()
     {
         if (!OperatingSystem.IsLinux())
@@ -231,7 +257,7 @@ public sealed class StartingWeightsTests : IDisposable
 
         string markdown = Perceptor.Diagnostics.Report.MarkdownRenderer.Render(ComparisonReportBuilder.Build(report, includePlots: false));
         Assert.Contains($"Every arm and seed started from the same generator weights {_generator} (sha256 {Sha(_generator)[..12]}", markdown);
-        Assert.Contains("with a fresh discriminator", markdown);
+        Assert.Contains($"dense depth {Size.DenseDepth}), a fresh discriminator and fresh optimisers", markdown);
         Assert.Contains("epoch 1 is the first epoch trained after it", markdown);
         Assert.Contains($"--init-generator '{_generator}'", markdown);   // the path has a blank
         Assert.Contains($"every arm started from generator weights {_generator}", ComparisonReportBuilder.Summary(report));

@@ -87,12 +87,17 @@ internal static class ExperimentCommand
         {
             Description = "Start every run's discriminator from these weights (default: a fresh discriminator in every run).",
         };
+        var initFrom = new Option<string?>("--init-from")
+        {
+            Description = "Start every run from both networks of a Perceptor run's checkpoint: RUNDIR[:best|:last] (default best, " +
+                "the best eval PESQ); the same as --init-generator and --init-discriminator with RUNDIR/checkpoints/best.ckpt.",
+        };
         var noReport = new Option<bool>("--no-report") { Description = "Do not write the comparison report at the end." };
 
         var command = new Command("experiment",
             "Run hypothesis arms (baseline skip-batch, batch-mean, mask, discriminator LR, GAN weight, ...) on the same data and " +
             "seeds, then write a comparison report with a verdict per hypothesis; or write a Slurm/PBS job-array script.");
-        foreach (var option in new Option[] { data, output, arms, epochs, seeds, preset, config, set, parallel, emit, time, cpus, mem, gpus, queue, account, jobName, setup, initGenerator, initDiscriminator, noReport })
+        foreach (var option in new Option[] { data, output, arms, epochs, seeds, preset, config, set, parallel, emit, time, cpus, mem, gpus, queue, account, jobName, setup, initGenerator, initDiscriminator, initFrom, noReport })
         {
             command.Options.Add(option);
         }
@@ -123,6 +128,7 @@ internal static class ExperimentCommand
                 CommonSettings = parse.GetValue(set) ?? [],
                 InitGenerator = parse.GetValue(initGenerator),
                 InitDiscriminator = parse.GetValue(initDiscriminator),
+                InitFrom = parse.GetValue(initFrom),
                 Parallel = parse.GetValue(parallel),
                 Report = !parse.GetValue(noReport),
                 Emit = parse.GetValue(emit) is { } scheduler

@@ -324,8 +324,8 @@ public static class ComparisonReportBuilder
         }
 
         string from = string.Join(" and ", m.InitialWeights.Select(w => w.ToString()));
-        string disc = m.InitialWeights.Any(w => w.Part == Perceptor.Training.Checkpoints.ModelPart.Discriminator) ? "" : " with a fresh discriminator";
-        return $" Every arm and seed started from the same {from}{disc}, with fresh optimisers: epoch numbers count from that checkpoint " +
+        string disc = m.InitialWeights.Any(w => w.Part == Perceptor.Training.Checkpoints.ModelPart.Discriminator) ? "" : ", a fresh discriminator";
+        return $" Every arm and seed started from the same {from}{disc} and fresh optimisers: epoch numbers count from that checkpoint " +
             "(epoch 1 is the first epoch trained after it, not the checkpoint's own epoch), so peaks and collapse onsets here are epochs after the start.";
     }
 
