@@ -37,4 +37,34 @@ public static class ReportRunner
         var files = ComparisonReportBuilder.Write(report);
         return new ReportOutcome(true, Path.Combine(outDir, "report.html"), files, ComparisonReportBuilder.Summary(report));
     }
+
+    /// <summary>
+    /// <c>perceptor report PATH... [--label NAME=change] [--out DIR]</c>: one folder without labels is
+    /// <see cref="Run(string, VerdictOptions?)"/>; log files, or several runs made without <c>experiment</c>, are
+    /// compared side by side as <c>perceptor diagnose A B --label NAME=change</c> does (each run's collapse summary,
+    /// declared changes turned into verdicts), with the report in <paramref name="outDir"/> (default: <c>report/</c>
+    /// in the folder that holds the first log or run folder).
+    /// </summary>
+    public static ReportOutcome Run(IReadOnlyList<string> paths, IReadOnlyDictionary<string, string> labels, string? outDir,
+        VerdictOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (paths.Count == 0)
+        {
+            throw new ArgumentException("give an experiment folder, a run folder or one or more training logs");
+        }
+
+        if (paths.Count == 1 && labels.Count == 0 && Directory.Exists(paths[0]))
+        {
+            return outDir is null ? Run(paths[0], options)
+                : throw new ArgumentException($"--out: the report of a folder goes to {Path.Combine(Path.GetFullPath(paths[0]), "report")}; --out is for logs");
+        }
+
+        // Beside the first log: a run folder's own report/ holds its single-run diagnosis, so not inside it.
+        string first = Path.TrimEndingDirectorySeparator(Path.GetFullPath(paths[0]));
+        string dir = outDir ?? Path.Combine(Path.GetDirectoryName(first) ?? first, "report");
+        var outcome = DiagnoseRunner.Run(new DiagnoseRequest { Path = paths[0], MorePaths = [.. paths.Skip(1)], Labels = labels, OutDirectory = dir });
+        return new ReportOutcome(false, Path.Combine(dir, "report.html"), outcome.FilesWritten, outcome.Output);
+    }
 }
