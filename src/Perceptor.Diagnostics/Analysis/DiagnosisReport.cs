@@ -1,5 +1,6 @@
 using System.Globalization;
 using Perceptor.Diagnostics.Detectors;
+using Perceptor.Diagnostics.Findings;
 using Perceptor.Diagnostics.Report;
 
 namespace Perceptor.Diagnostics.Analysis;

@@ -1,4 +1,5 @@
 using Perceptor.Diagnostics.Runs;
+using Perceptor.Diagnostics.Findings;
 
 namespace Perceptor.Diagnostics.Detectors;
 

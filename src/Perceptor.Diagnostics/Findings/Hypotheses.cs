@@ -1,4 +1,4 @@
-namespace Perceptor.Diagnostics.Detectors;
+namespace Perceptor.Diagnostics.Findings;
 
 /// <summary>
 /// The one catalogue of hypotheses H1-H7 for "PESQ collapses while the losses fall": titles, claims, which arms test each and which configuration keys

@@ -1,4 +1,4 @@
-namespace Perceptor.Diagnostics.Detectors;
+namespace Perceptor.Diagnostics.Findings;
 
 /// <summary>
 /// One candidate cause of the "PESQ collapses while the losses fall" pattern (one of H1-H7), as both the

@@ -1,4 +1,4 @@
-namespace Perceptor.Diagnostics.Detectors;
+namespace Perceptor.Diagnostics.Findings;
 
 /// <summary>The candidate causes of the "PESQ collapses while losses fall" pattern, H1-H7 (titles and claims in <see cref="Hypotheses"/>).</summary>
 public enum HypothesisId
