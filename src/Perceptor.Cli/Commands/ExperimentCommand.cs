@@ -31,7 +31,7 @@ internal static class ExperimentCommand
         {
             Description = "The arms, separated by commas (repeatable): " + ArmParser.BuiltInSummary + ". baseline (the reference: " +
                 "a failed PESQ clip skips the discriminator step) is always run and compared with; mask, batch-mean and " +
-                "speech-crops test H1, disc-lr H2, gan-weight H3, batch-size H6. The seed analysis' plan is " +
+                "speech-crops test H1, disc-lr H2, gan-weight H3, batch-size H6. The plan that weighs H1-H3 together is " +
                 "--arms baseline,batch-mean,mask,disc-lr=5e-4,gan-weight=0.2,gan-weight=0.3.",
             Required = true,
             AllowMultipleArgumentsPerToken = true,
