@@ -1,5 +1,5 @@
-using Perceptor.Diagnostics.Runs;
 using Perceptor.Diagnostics.Findings;
+using Perceptor.Diagnostics.Runs;
 
 namespace Perceptor.Diagnostics.Detectors;
 

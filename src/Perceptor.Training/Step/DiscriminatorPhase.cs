@@ -1,6 +1,6 @@
 using Perceptor.Diagnostics.RunLog;
-using Perceptor.Training.Networks;
 using Perceptor.Models;
+using Perceptor.Training.Networks;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

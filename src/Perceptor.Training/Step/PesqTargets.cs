@@ -1,6 +1,6 @@
+using Perceptor.Diagnostics.RunLog;
 using Perceptor.Quality.Pesq;
 using Perceptor.Quality.Scoring;
-using Perceptor.Diagnostics.RunLog;
 using Perceptor.Training.Config;
 
 namespace Perceptor.Training.Step;
