@@ -25,32 +25,33 @@ internal static class DemoCommand
         command.Options.Add(output);
         command.SetAction(parse =>
         {
+            TextWriter stdout = parse.InvocationConfiguration.Output;
+            TextWriter stderr = parse.InvocationConfiguration.Error;
             using var stop = new StopRequest("the demo stops at the next batch; run it again to continue");
             try
             {
-                var result = DemoRunner.Run(defaults with { OutDir = parse.GetValue(output)! }, Console.Out, cancellationToken: stop.Token);
+                var result = DemoRunner.Run(defaults with { OutDir = parse.GetValue(output)! }, stdout, cancellationToken: stop.Token);
                 var experiment = result.Experiment;
                 bool interrupted = experiment.Outcome is { Interrupted: true };
                 if (experiment.Report is { } report)
                 {
-                    Console.WriteLine();
-                    Console.Write(report.Summary);
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    stdout.WriteLine();
+                    stdout.Write(report.Summary);
+                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"demo {(interrupted ? "stopped" : "finished")} after {result.Elapsed.TotalMinutes:0.0} min"));
-                    Console.WriteLine($"report: {report.HtmlPath}");
+                    stdout.WriteLine($"report: {report.HtmlPath}");
                 }
 
                 if (interrupted)
                 {
-                    Console.WriteLine("interrupted: run the demo again to continue");
-                    return 130;
+                    stdout.WriteLine("interrupted: run the demo again to continue");
                 }
 
-                return experiment.Outcome?.Runs.Any(r => r.Status == RunStatus.Failed) == true ? 1 : 0;
+                return experiment.Outcome?.ExitCode ?? 0;
             }
             catch (Exception e) when (e is IOException or ArgumentException or InvalidDataException or UnauthorizedAccessException)
             {
-                Console.Error.WriteLine($"perceptor demo: {e.Message}");
+                stderr.WriteLine($"perceptor demo: {e.Message}");
                 return 2;
             }
         });

@@ -31,7 +31,7 @@ internal static class ExperimentCommand
         {
             Description = "The arms, separated by commas (repeatable): " + ArmParser.BuiltInSummary + ". baseline (the reference: " +
                 "a failed PESQ clip skips the discriminator step) is always run and compared with; mask, batch-mean and " +
-                "speech-crops test H1, disc-lr H2, gan-weight H3, batch-size H6. The seed analysis' plan is " +
+                "speech-crops test H1, disc-lr H2, gan-weight H3, batch-size H6. The plan that weighs H1-H3 together is " +
                 "--arms baseline,batch-mean,mask,disc-lr=5e-4,gan-weight=0.2,gan-weight=0.3.",
             Required = true,
             AllowMultipleArgumentsPerToken = true,
@@ -104,6 +104,8 @@ internal static class ExperimentCommand
 
         command.SetAction(parse =>
         {
+            TextWriter stdout = parse.InvocationConfiguration.Output;
+            TextWriter stderr = parse.InvocationConfiguration.Error;
             long[] seedList;
             try
             {
@@ -111,7 +113,7 @@ internal static class ExperimentCommand
             }
             catch (FormatException e)
             {
-                Console.Error.WriteLine($"perceptor experiment: {e.Message}");
+                stderr.WriteLine($"perceptor experiment: {e.Message}");
                 return 2;
             }
 
@@ -150,58 +152,53 @@ internal static class ExperimentCommand
             using var stop = new StopRequest("the running runs stop at their next batch and write a checkpoint; run the same command again to continue");
             try
             {
-                var result = ExperimentSession.Run(request, Console.Out, cancellationToken: stop.Token);
-                return Present(result);
+                var result = ExperimentSession.Run(request, stdout, cancellationToken: stop.Token);
+                return Present(result, stdout, stderr);
             }
             catch (Exception e) when (e is ArgumentException or IOException or ConfigException or DataException
                 or CheckpointException or AudioFileException or InvalidDataException or UnauthorizedAccessException)
             {
-                Console.Error.WriteLine($"perceptor experiment: {e.Message}");
+                stderr.WriteLine($"perceptor experiment: {e.Message}");
                 return 2;
             }
         });
         return command;
     }
 
-    private static int Present(ExperimentResult result)
+    private static int Present(ExperimentResult result, TextWriter stdout, TextWriter stderr)
     {
         if (result.Script is { } script)
         {
             foreach (string warning in script.Warnings)
             {
-                Console.Error.WriteLine($"warning: {warning}");
+                stderr.WriteLine($"warning: {warning}");
             }
 
-            Console.WriteLine($"wrote {script.Path}: {script.Tasks} array task(s), one per arm x seed");
-            Console.WriteLine($"submit:  {script.SubmitCommand}");
-            Console.WriteLine($"gather:  {script.GatherCommand}   (when the tasks have finished)");
+            stdout.WriteLine($"wrote {script.Path}: {script.Tasks} array task(s), one per arm x seed");
+            stdout.WriteLine($"submit:  {script.SubmitCommand}");
+            stdout.WriteLine($"gather:  {script.GatherCommand}   (when the tasks have finished)");
             return 0;
         }
 
         var outcome = result.Outcome!;
         if (result.Report is { } report)
         {
-            Console.WriteLine();
-            Console.Write(report.Summary);
-            Console.WriteLine($"report: {report.HtmlPath}");
+            stdout.WriteLine();
+            stdout.Write(report.Summary);
+            stdout.WriteLine($"report: {report.HtmlPath}");
         }
 
-        int failed = outcome.Runs.Count(r => r.Status == RunStatus.Failed);
         if (outcome.Interrupted)
         {
-            Console.WriteLine($"interrupted: {outcome.Runs.Count(r => r.Status is RunStatus.Completed or RunStatus.EarlyStopped)} of " +
-                $"{outcome.Runs.Count} runs finished; run the same command again to continue");
-            return 130;
+            stdout.WriteLine($"interrupted: {outcome.Finished} of {outcome.Runs.Count} runs finished; run the same command again to continue");
         }
-
-        if (failed > 0)
+        else if (outcome.Failed.Count > 0)
         {
-            Console.Error.WriteLine($"perceptor experiment: {failed} run(s) failed: " +
-                string.Join("; ", outcome.Runs.Where(r => r.Status == RunStatus.Failed).Select(r => $"{r.Run.Name}: {r.Message}")));
-            return 1;
+            stderr.WriteLine($"perceptor experiment: {outcome.Failed.Count} run(s) failed: " +
+                string.Join("; ", outcome.Failed.Select(r => $"{r.Run.Name}: {r.Message}")));
         }
 
-        return 0;
+        return outcome.ExitCode;
     }
 
     private static long[] ParseSeeds(string text)

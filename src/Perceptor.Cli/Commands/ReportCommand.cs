@@ -46,6 +46,8 @@ internal static class ReportCommand
         command.Options.Add(output);
         command.SetAction(parse =>
         {
+            TextWriter stdout = parse.InvocationConfiguration.Output;
+            TextWriter stderr = parse.InvocationConfiguration.Error;
             try
             {
                 var labels = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -63,18 +65,18 @@ internal static class ReportCommand
                     MinEffect = parse.GetValue(minEffect),
                     SpreadFactor = parse.GetValue(spread),
                 });
-                Console.Write(outcome.Summary);
+                stdout.Write(outcome.Summary);
                 if (!outcome.Summary.EndsWith('\n'))
                 {
-                    Console.WriteLine();
+                    stdout.WriteLine();
                 }
 
-                Console.WriteLine($"report: {outcome.HtmlPath}");
+                stdout.WriteLine($"report: {outcome.HtmlPath}");
                 return 0;
             }
             catch (Exception e) when (e is IOException or InvalidDataException or LogReadException or UnauthorizedAccessException or ArgumentException)
             {
-                Console.Error.WriteLine($"perceptor report: {e.Message}");
+                stderr.WriteLine($"perceptor report: {e.Message}");
                 return 2;
             }
         });

@@ -89,7 +89,7 @@ internal static class TrainCommand
                     Config = resolved, DataDir = dataDir, RunDir = runDir, Resume = isResume,
                     CommandLine = "perceptor " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
                 };
-                using var listener = TrainProgress.Create(resolved.Train.Epochs);
+                using var listener = TrainProgress.Create(resolved.Train.Epochs, stdout);
                 var result = listener.Run(() => TrainingLoop.Run(request, listener, listener.Token));
                 stdout.WriteLine($"run folder: {result.RunDir}");
                 return result.ExitCode;

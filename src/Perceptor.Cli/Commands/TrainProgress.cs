@@ -25,8 +25,11 @@ internal abstract class TrainProgress : ITrainingListener, IDisposable
 
     protected int Epochs { get; }
 
-    public static TrainProgress Create(int epochs) =>
-        !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive ? new BarProgress(epochs) : new LineProgress(epochs);
+    /// <summary>A bar when <paramref name="output"/> is the console of a terminal, else plain lines written to it.</summary>
+    public static TrainProgress Create(int epochs, TextWriter output) =>
+        ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive
+            ? new BarProgress(epochs)
+            : new LineProgress(epochs, output);
 
     /// <summary>Cancelled by the first Ctrl+C or SIGTERM.</summary>
     public CancellationToken Token => _stop.Token;
@@ -100,20 +103,20 @@ internal abstract class TrainProgress : ITrainingListener, IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private sealed class LineProgress(int epochs) : TrainProgress(epochs)
+    private sealed class LineProgress(int epochs, TextWriter output) : TrainProgress(epochs)
     {
         private readonly ProgressThrottle _throttle = new();
 
         protected override TrainingResult RunCore(Func<TrainingResult> train) => train();
 
-        public override void Message(string line) => Console.WriteLine(line);
+        public override void Message(string line) => output.WriteLine(line);
 
         protected override void OnStep(StepRecord step, int batchesPerEpoch, string text)
         {
             // Each epoch's batches are the work; its last batch always gets a line.
             if (_throttle.ShouldPrint(step.Batch, batchesPerEpoch))
             {
-                Console.WriteLine(text);
+                output.WriteLine(text);
             }
         }
     }

@@ -1,4 +1,5 @@
 using Perceptor.Diagnostics.Detectors;
+using Perceptor.Diagnostics.Findings;
 using Perceptor.Diagnostics.Runs;
 
 namespace Perceptor.Diagnostics.Analysis;

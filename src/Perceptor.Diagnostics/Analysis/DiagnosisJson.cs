@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Perceptor.Diagnostics.Comparison;
 using Perceptor.Diagnostics.Detectors;
+using Perceptor.Diagnostics.Findings;
 using Perceptor.Diagnostics.Runs;
 
 namespace Perceptor.Diagnostics.Analysis;

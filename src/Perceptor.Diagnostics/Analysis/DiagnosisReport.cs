@@ -1,5 +1,6 @@
 using System.Globalization;
 using Perceptor.Diagnostics.Detectors;
+using Perceptor.Diagnostics.Findings;
 using Perceptor.Diagnostics.Report;
 
 namespace Perceptor.Diagnostics.Analysis;
@@ -36,7 +37,7 @@ public static class DiagnosisReport
                 footer.Add(("Hypotheses", string.Join("; ", f.Hypotheses.Select(h => $"{h.Hypothesis} {StanceWord(h.Stance)}: {h.Reason}"))));
             }
 
-            doc.Callout(SeverityWord(f.Severity), f.Id, f.Title, f.Evidence, footer);
+            doc.Callout(CalloutLevelOf(f.Severity), f.Id, f.Title, f.Evidence, footer);
         }
 
         doc.Heading("Hypotheses");
@@ -114,6 +115,14 @@ public static class DiagnosisReport
         Severity.Critical => "critical",
         Severity.Warning => "warning",
         _ => "info",
+    };
+
+    /// <summary>The callout level that marks a finding of <paramref name="severity"/>.</summary>
+    public static CalloutLevel CalloutLevelOf(Severity severity) => severity switch
+    {
+        Severity.Critical => CalloutLevel.Critical,
+        Severity.Warning => CalloutLevel.Warning,
+        _ => CalloutLevel.Info,
     };
 
     /// <summary>The word for a stance.</summary>

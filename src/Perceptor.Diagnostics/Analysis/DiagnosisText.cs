@@ -1,5 +1,6 @@
 using System.Text;
 using Perceptor.Diagnostics.Detectors;
+using Perceptor.Diagnostics.Findings;
 
 namespace Perceptor.Diagnostics.Analysis;
 

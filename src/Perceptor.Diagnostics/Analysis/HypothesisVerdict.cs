@@ -1,4 +1,4 @@
-using Perceptor.Diagnostics.Detectors;
+using Perceptor.Diagnostics.Findings;
 
 namespace Perceptor.Diagnostics.Analysis;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Perceptor.Diagnostics.Analysis;
 using Perceptor.Diagnostics.Detectors;
+using Perceptor.Diagnostics.Findings;
 using Perceptor.Diagnostics.Report;
 
 namespace Perceptor.Diagnostics.Comparison;

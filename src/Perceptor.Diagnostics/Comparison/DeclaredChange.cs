@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Perceptor.Diagnostics.Detectors;
+using Perceptor.Diagnostics.Findings;
 
 namespace Perceptor.Diagnostics.Comparison;
 

@@ -1,3 +1,5 @@
+using Perceptor.Diagnostics.Findings;
+
 namespace Perceptor.Diagnostics.Detectors;
 
 /// <summary>

@@ -50,7 +50,7 @@ public sealed record DiscAccounting
     public Proportion? Saturated { get; init; }
 
     /// <summary>Logged discriminator losses (any value) and how many of them are below the threshold, zeros included:
-    /// the statistic the seed analysis mistook for a skip count.</summary>
+    /// a statistic easily mistaken for a skip count, since it counts saturated updates too.</summary>
     public long LoggedDiscLosses { get; init; }
 
     /// <inheritdoc cref="LoggedDiscLosses"/>

@@ -1,3 +1,4 @@
+using Perceptor.Diagnostics.Findings;
 using Perceptor.Diagnostics.Runs;
 
 namespace Perceptor.Diagnostics.Detectors;
@@ -191,7 +192,7 @@ public static class DiscSkipDetector
         if (d.LoggedDiscLosses > 0 && d.LoggedBelowThreshold > 0)
         {
             evidence.Add($"{Fmt.Int(d.LoggedBelowThreshold)} of {Fmt.Int(d.LoggedDiscLosses)} logged discriminator losses are below " +
-                $"{Fmt.Num(o.SaturationLoss)}; counting those as skips (as the seed analysis did) mixes saturation into the skip rate.");
+                $"{Fmt.Num(o.SaturationLoss)}; counting those as skips mixes saturation into the skip rate.");
         }
 
         return new Finding
@@ -205,7 +206,7 @@ public static class DiscSkipDetector
             Next = run.Source.Kind is LogKind.Run or LogKind.Jsonl
                 ? "Log every step's discriminator accounting (log.every = 1) or keep the epoch records; Perceptor flags each skip."
                 : "Count skips directly: train with Perceptor (every skip is logged as a skip), or in the reference count the batches " +
-                  "where batch_pesq returns None (the [DISC STATS] lines of the seed analysis) and log disc_loss per step at full precision.",
+                  "where batch_pesq returns None (e.g. a [DISC STATS] Trained: a/b line per epoch) and log disc_loss per step at full precision.",
             Hypotheses = [new HypothesisLink(HypothesisId.H1, Stance.Open, "the log cannot separate skipped discriminator steps from saturated ones")],
         };
     }

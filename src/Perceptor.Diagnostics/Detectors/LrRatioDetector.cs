@@ -1,3 +1,4 @@
+using Perceptor.Diagnostics.Findings;
 using Perceptor.Diagnostics.Runs;
 
 namespace Perceptor.Diagnostics.Detectors;

@@ -6,8 +6,8 @@ namespace Perceptor.Diagnostics.Readers;
 /// Reads the text log of the CMGAN Python reference and of patched copies of it: step lines
 /// (<c>GPU: 0, Epoch 3, Step 500, loss: 0.14, disc_loss: 0.0012</c>, also without the GPU part), test lines
 /// (<c>Test Gen loss: 0.11, Disc loss: 0.004, PESQ: 2.57</c> or <c>Generator loss: .., Discriminator loss: ..</c>),
-/// the argument dump (<c>Namespace(... init_lr=0.0005, loss_weights=[...])</c>) and the diagnostic lines the
-/// seed analysis proposes (<c>[DISC STATS] Trained: a/b</c>, <c>[DISC CHECK] Epoch n</c> with its
+/// the argument dump (<c>Namespace(... init_lr=0.0005, loss_weights=[...])</c>) and the diagnostic lines a patched
+/// reference trainer can print (<c>[DISC STATS] Trained: a/b</c>, <c>[DISC CHECK] Epoch n</c> with its
 /// <c>Pred(...)</c> lines). Prefixes (logger names, timestamps), case and key separators do not matter.
 /// Training losses may instead come from tqdm progress bars written to the file (<see cref="TqdmUpdate"/>): each
 /// redraw whose postfix holds losses is one logged step at the bar's counter. Lines are numbered by \n, so a line of

@@ -80,8 +80,8 @@ public static class HtmlRenderer
                         .Append("</figcaption></figure>\n");
                     break;
                 case CalloutBlock c:
-                    string level = c.Level.ToLowerInvariant() is "critical" or "warning" or "info" or "ok" ? c.Level.ToLowerInvariant() : "info";
-                    sb.Append("<div class=\"callout ").Append(level).Append("\"><p><span class=\"level\">").Append(E(c.Level)).Append("</span>");
+                    string level = CalloutLevelWord.Of(c.Level);
+                    sb.Append("<div class=\"callout ").Append(level).Append("\"><p><span class=\"level\">").Append(level).Append("</span>");
                     if (c.Tag.Length > 0)
                     {
                         sb.Append("<code>").Append(E(c.Tag)).Append("</code> ");

@@ -47,7 +47,7 @@ public static class MarkdownRenderer
                 case FigureBlock:
                     break;
                 case CalloutBlock c:
-                    sb.Append("> **").Append(c.Level.ToUpperInvariant()).Append("**");
+                    sb.Append("> **").Append(CalloutLevelWord.Of(c.Level).ToUpperInvariant()).Append("**");
                     if (c.Tag.Length > 0)
                     {
                         sb.Append(" `").Append(c.Tag.Replace("`", "'", StringComparison.Ordinal)).Append('`');

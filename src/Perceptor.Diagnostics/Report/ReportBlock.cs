@@ -21,8 +21,8 @@ public sealed record TableBlock(IReadOnlyList<string> Header, IReadOnlyList<IRea
 public sealed record FigureBlock(ReportImage Image, string Caption) : ReportBlock;
 
 /// <summary>
-/// A highlighted box: a level (<c>critical</c>, <c>warning</c>, <c>info</c> or <c>ok</c> picks its colour), a tag
+/// A highlighted box: a level (picks its label and colour), a tag
 /// (e.g. a finding id), a title, bullet items, and closing lines each with a bold label (e.g. "Next").
 /// </summary>
 public sealed record CalloutBlock(
-    string Level, string Tag, string Title, IReadOnlyList<string> Items, IReadOnlyList<(string Label, string Text)> Footer) : ReportBlock;
+    CalloutLevel Level, string Tag, string Title, IReadOnlyList<string> Items, IReadOnlyList<(string Label, string Text)> Footer) : ReportBlock;

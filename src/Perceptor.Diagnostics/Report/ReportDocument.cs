@@ -70,6 +70,6 @@ public sealed class ReportDocument
     public ReportDocument Figure(ReportImage image, string caption) => Add(new FigureBlock(image, caption));
 
     /// <summary>Appends a callout box.</summary>
-    public ReportDocument Callout(string level, string tag, string title, IReadOnlyList<string> items,
+    public ReportDocument Callout(CalloutLevel level, string tag, string title, IReadOnlyList<string> items,
         IReadOnlyList<(string Label, string Text)> footer) => Add(new CalloutBlock(level, tag, title, items, footer));
 }

@@ -21,8 +21,8 @@ public sealed record StepRecord : RunRecord
     /// <summary>True when the discriminator took no step (see <see cref="SkipReason"/>).</summary>
     public bool DiscSkipped { get; init; }
 
-    /// <summary>Why the discriminator step was skipped (e.g. <c>pesq_failed</c>), null otherwise.</summary>
-    public string? SkipReason { get; init; }
+    /// <summary>Why the discriminator step was skipped (written as e.g. <c>pesq_failed</c>), null otherwise.</summary>
+    public DiscSkipReason? SkipReason { get; init; }
 
     /// <summary>Clips in the batch.</summary>
     public int Clips { get; init; }

@@ -1,8 +1,8 @@
 namespace Perceptor.Diagnostics.Runs;
 
 /// <summary>
-/// Discriminator calibration after an epoch: Perceptor's probe on fixed clips, or the <c>[DISC CHECK]</c> lines the
-/// seed analysis proposes adding to the reference code (means only: no MAE or correlation).
+/// Discriminator calibration after an epoch: Perceptor's probe on fixed clips, or the <c>[DISC CHECK]</c> lines
+/// a patched reference trainer can print (means only: no MAE or correlation).
 /// </summary>
 /// <param name="Epoch">The epoch it was measured after.</param>
 /// <param name="Clips">Probe clips scored, where known.</param>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Perceptor.Diagnostics.Detectors;
+using Perceptor.Diagnostics.Findings;
 
 namespace Perceptor.Experiments.Arms;
 

@@ -95,7 +95,7 @@ public sealed record CollapseCause(
         new(false, "Inconclusive: " + why, [], [], [], [], evidence);
 
     private static string Title(string id) =>
-        Perceptor.Diagnostics.Detectors.Hypotheses.Find(id) is { } h ? $"{h.Id} ({h.Title})" : id;
+        Perceptor.Diagnostics.Findings.Hypotheses.Find(id) is { } h ? $"{h.Id} ({h.Title})" : id;
 
     /// <summary>
     /// One baseline seed in a sentence: the PESQ peak, the onset, where the eval loss bottomed out against the peak, and

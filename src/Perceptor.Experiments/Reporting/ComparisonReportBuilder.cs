@@ -274,7 +274,7 @@ public static class ComparisonReportBuilder
 
         footer.Add(("Rule", "a cause is named only when the baseline collapsed in every seed, an arm collapsed in none of the same seeds and " +
             "ended higher (the paired verdict below), and another arm still collapsed in every seed."));
-        doc.Callout(cause.Earned ? "ok" : "info", "cause", cause.Headline, items, footer);
+        doc.Callout(cause.Earned ? CalloutLevel.Ok : CalloutLevel.Info, "cause", cause.Headline, items, footer);
     }
 
     private static void YourRun(ReportDocument doc, ComparisonReport report, CollapseCause cause)
@@ -421,10 +421,10 @@ public static class ComparisonReportBuilder
         _ => "not tested",
     };
 
-    private static string KindLevel(VerdictKind kind) => kind switch
+    private static CalloutLevel KindLevel(VerdictKind kind) => kind switch
     {
-        VerdictKind.Supported => "ok",
-        VerdictKind.Contradicted => "warning",
-        _ => "info",
+        VerdictKind.Supported => CalloutLevel.Ok,
+        VerdictKind.Contradicted => CalloutLevel.Warning,
+        _ => CalloutLevel.Info,
     };
 }

@@ -102,7 +102,7 @@ public sealed record RunSummary
     public double TrainSeconds { get; init; }
 
     /// <summary>What <c>perceptor diagnose</c> finds in this run, most severe first.</summary>
-    public IReadOnlyList<Perceptor.Diagnostics.Detectors.Finding> Findings { get; init; } = [];
+    public IReadOnlyList<Perceptor.Diagnostics.Findings.Finding> Findings { get; init; } = [];
 
     /// <summary>Lines of metrics.jsonl that could not be read, and other problems with the folder.</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Perceptor.Diagnostics.Detectors;
+using Perceptor.Diagnostics.Findings;
 using Perceptor.Experiments.Arms;
 
 namespace Perceptor.Experiments.Reporting;

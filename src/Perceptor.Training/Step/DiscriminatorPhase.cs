@@ -1,5 +1,6 @@
-using Perceptor.Training.Networks;
+using Perceptor.Diagnostics.RunLog;
 using Perceptor.Models;
+using Perceptor.Training.Networks;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -17,7 +18,7 @@ internal sealed class DiscriminatorPhase(TrainingModels models, OptimizerHelper 
     {
         if (targets.Skip)
         {
-            return DiscriminatorUpdate.Skipped(targets.SkipReason!, nonfinite: false);
+            return DiscriminatorUpdate.Skipped(targets.SkipReason!.Value);
         }
 
         var device = models.Device;
@@ -34,7 +35,7 @@ internal sealed class DiscriminatorPhase(TrainingModels models, OptimizerHelper 
         if (!double.IsFinite(value))
         {
             buffers.Restore(); // the discriminator's forward passes may have averaged NaN into its running statistics
-            return DiscriminatorUpdate.Skipped(DiscriminatorUpdate.NonfiniteLoss, nonfinite: true);
+            return DiscriminatorUpdate.Skipped(DiscSkipReason.NonfiniteLoss);
         }
 
         optimizer.zero_grad(); // clears what the generator's backward may have left
@@ -43,7 +44,7 @@ internal sealed class DiscriminatorPhase(TrainingModels models, OptimizerHelper 
         if (!double.IsFinite(norm))
         {
             optimizer.zero_grad();
-            return DiscriminatorUpdate.Skipped(DiscriminatorUpdate.NonfiniteGradient, nonfinite: true);
+            return DiscriminatorUpdate.Skipped(DiscSkipReason.NonfiniteGradient);
         }
 
         optimizer.step();

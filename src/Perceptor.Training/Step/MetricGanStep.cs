@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Perceptor.Diagnostics.RunLog;
 using Perceptor.Training.Config;
 using Perceptor.Training.Data;
 using Perceptor.Training.Networks;
@@ -93,7 +94,7 @@ internal sealed class MetricGanStep : IDisposable
         if (!double.IsFinite(loss.Values.Total))
         {
             _buffers.Restore();
-            return Outcome(new GeneratorUpdate(null, null), null, DiscriminatorUpdate.Skipped(DiscriminatorUpdate.NonfiniteLoss, nonfinite: true));
+            return Outcome(new GeneratorUpdate(null, null), null, DiscriminatorUpdate.Skipped(DiscSkipReason.NonfiniteLoss));
         }
 
         var scoring = _scoring.Start(batch, f);
@@ -102,7 +103,7 @@ internal sealed class MetricGanStep : IDisposable
         {
             _buffers.Restore();
             scoring.Wait();
-            return Outcome(generator, null, DiscriminatorUpdate.Skipped(DiscriminatorUpdate.NonfiniteGradient, nonfinite: true));
+            return Outcome(generator, null, DiscriminatorUpdate.Skipped(DiscSkipReason.NonfiniteGradient));
         }
 
         var targets = scoring.GetAwaiter().GetResult();

@@ -1,3 +1,4 @@
+using Perceptor.Diagnostics.RunLog;
 using Perceptor.Quality.Pesq;
 using Perceptor.Quality.Scoring;
 using Perceptor.Training.Config;
@@ -30,21 +31,21 @@ public static class PesqTargets
         int scored = tally.Scored;
         double? mean = tally.Mean;
         var failedByKind = tally.FailuresByKind;
-        TargetDecision Skipped(string reason) => new(true, reason, targets, mask, scored, failedByKind, mean, scores);
+        TargetDecision Skipped(DiscSkipReason reason) => new(true, reason, targets, mask, scored, failedByKind, mean, scores);
 
         switch (policy)
         {
             case PesqFailurePolicy.SkipBatch:
                 if (scored < n)
                 {
-                    return Skipped("pesq_failed");
+                    return Skipped(DiscSkipReason.PesqFailed);
                 }
 
                 break;
             case PesqFailurePolicy.BatchMean:
                 if (scored == 0)
                 {
-                    return Skipped("pesq_all_failed");
+                    return Skipped(DiscSkipReason.PesqAllFailed);
                 }
 
                 float batchTarget = (float)Normalise(mean!.Value);

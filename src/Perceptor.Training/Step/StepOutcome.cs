@@ -33,7 +33,7 @@ internal sealed record StepOutcome
     public bool DiscSkipped => Discriminator.Loss is null;
 
     /// <summary>Why the discriminator took no step; null when it stepped.</summary>
-    public string? SkipReason => Discriminator.SkipReason;
+    public DiscSkipReason? SkipReason => Discriminator.SkipReason;
 
     /// <summary>Clips that scored.</summary>
     public int ClipsScored => Targets?.Scored ?? 0;

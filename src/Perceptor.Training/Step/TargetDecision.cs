@@ -1,3 +1,5 @@
+using Perceptor.Diagnostics.RunLog;
+
 namespace Perceptor.Training.Step;
 
 /// <summary>
@@ -5,12 +7,12 @@ namespace Perceptor.Training.Step;
 /// reason, plus the accounting that is logged either way.
 /// </summary>
 /// <param name="Skip">True when no discriminator step is taken.</param>
-/// <param name="SkipReason"><c>pesq_failed</c> (skip-batch: a clip failed) or <c>pesq_all_failed</c> (batch-mean: none scored); null when not skipped.</param>
+/// <param name="SkipReason"><see cref="DiscSkipReason.PesqFailed"/> (skip-batch: a clip failed) or <see cref="DiscSkipReason.PesqAllFailed"/> (batch-mean: none scored); null when not skipped.</param>
 /// <param name="Targets">Normalised targets (PESQ − 1)/3.5 per clip; unused entries are 0.</param>
 /// <param name="Mask">1 for clips whose estimate term is regressed, 0 otherwise.</param>
 /// <param name="Scored">Clips that scored.</param>
 /// <param name="FailedByKind">Failed clips by kind name (<c>no_utterances</c>, ...); empty when none failed.</param>
 /// <param name="PesqMean">Mean raw WB-PESQ of the scored clips; null when none scored.</param>
 /// <param name="Scores">Raw WB-PESQ per clip, NaN for failed clips.</param>
-public sealed record TargetDecision(bool Skip, string? SkipReason, float[] Targets, float[] Mask, int Scored,
+public sealed record TargetDecision(bool Skip, DiscSkipReason? SkipReason, float[] Targets, float[] Mask, int Scored,
     IReadOnlyDictionary<string, int> FailedByKind, double? PesqMean, double[] Scores);

@@ -47,6 +47,26 @@ public sealed class ExperimentCommandTests : IDisposable
     }
 
     [Fact]
+    public void Emit_prints_what_to_submit_on_the_output_writer_and_a_bad_seed_on_the_error_writer()
+    {
+        string output = Path.Combine(_root, "exp");
+        var (code, stdout, stderr) = CapturedRun.Of("experiment", "--data", Path.Combine(_root, "data"), "--out", output,
+            "--arms", "baseline,mask", "--seeds", "1,2", "--emit", "slurm");
+
+        Assert.Equal(0, code);
+        Assert.Contains($"wrote {Path.Combine(output, "submit-slurm.sh")}: 4 array task(s)", stdout, StringComparison.Ordinal);
+        Assert.Contains("submit:  sbatch ", stdout, StringComparison.Ordinal);
+        Assert.Contains("gather:  ", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("perceptor experiment:", stderr, StringComparison.Ordinal);
+
+        var (bad, badOut, badErr) = CapturedRun.Of("experiment", "--data", Path.Combine(_root, "data"), "--out", output,
+            "--arms", "mask", "--seeds", "one");
+        Assert.Equal(2, bad);
+        Assert.Equal("", badOut);
+        Assert.Equal("perceptor experiment: --seeds: 'one' is not a whole number (e.g. --seeds 1,2,3)", badErr.TrimEnd());
+    }
+
+    [Fact]
     public void Bad_arms_or_seeds_fail_with_exit_code_2()
     {
         var root = Program.BuildRoot();

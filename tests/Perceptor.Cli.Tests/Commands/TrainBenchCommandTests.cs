@@ -47,6 +47,29 @@ public sealed class TrainBenchCommandTests
     }
 
     [Fact]
+    public void The_table_has_a_row_per_case_under_its_header_and_says_how_the_cases_ran()
+    {
+        var cases = TrainBenchPlan.Cases(["tiny"], [1, 4], 2.0, steps: 3, warmup: 1, threads: 2, null);
+        TrainBenchResult Result(TrainBenchCase c, double median) => new(c, 3, median, median - 10, median + 10, 12, 1_500_000_000, 2, 40_000, 9_000)
+        {
+            MedianUserSeconds = 0.25, MedianSystemSeconds = 0.05, Tuning = "jemalloc, OMP_NUM_THREADS=2",
+        };
+        using var output = new StringWriter();
+
+        TrainBenchTable.Write(output, cases, [Result(cases[0], 100), Result(cases[1], 300)]);
+
+        string[] lines = output.ToString().ReplaceLineEndings("\n").Split('\n');
+        Assert.Equal("", lines[0]);
+        Assert.StartsWith("preset  batch  G params  median ms/step", lines[1], StringComparison.Ordinal);
+        Assert.Equal(["tiny", "1", "40000", "100", "(90-110)", "0.25", "0.05", "12", "1.50", "GB", "2"],
+            lines[2].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["tiny", "4", "40000", "300", "(290-310)"], lines[3].Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(5));
+        Assert.Equal($"2 s crops, 3 timed steps after 1 warm-up; {Environment.ProcessorCount} cores", lines[4]);
+        Assert.Equal("runtime: jemalloc, OMP_NUM_THREADS=2", lines[5]);
+        Assert.Equal("", lines[6]);
+    }
+
+    [Fact]
     public void A_training_key_is_refused_because_only_model_keys_change_what_is_timed()
     {
         var (code, _, err) = Run("bench", "train", "--set", "train.epochs=3");

@@ -59,7 +59,7 @@ public class DiagnoseRunnerTests
         Assert.True(File.Exists(Path.Combine(outDir, "report.html")));
         Assert.True(File.Exists(Path.Combine(outDir, "disc-loss.png")));
         Assert.Equal("exact", SkipRateBasisName(outcome));
-        Assert.Null(outcome.Diagnosis.Find(Perceptor.Diagnostics.Detectors.FindingIds.PesqCollapse));
+        Assert.Null(outcome.Diagnosis.Find(Perceptor.Diagnostics.Findings.FindingIds.PesqCollapse));
     }
 
     private static string? SkipRateBasisName(DiagnoseOutcome outcome) =>

@@ -1,5 +1,6 @@
 using Perceptor.Diagnostics.Analysis;
 using Perceptor.Diagnostics.Detectors;
+using Perceptor.Diagnostics.Findings;
 using Perceptor.Diagnostics.Tests.Fixtures;
 
 namespace Perceptor.Diagnostics.Tests.Analysis;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Perceptor.Diagnostics.Analysis;
 using Perceptor.Diagnostics.Comparison;
-using Perceptor.Diagnostics.Detectors;
+using Perceptor.Diagnostics.Findings;
 using Perceptor.Diagnostics.Tests.Fixtures;
 
 namespace Perceptor.Diagnostics.Tests.Analysis;

@@ -1,4 +1,4 @@
-using Perceptor.Diagnostics.Detectors;
+using Perceptor.Diagnostics.Findings;
 using Perceptor.Diagnostics.Tests.Fixtures;
 
 namespace Perceptor.Diagnostics.Tests.Detectors;

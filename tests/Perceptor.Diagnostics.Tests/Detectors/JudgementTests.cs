@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Perceptor.Diagnostics.Analysis;
 using Perceptor.Diagnostics.Detectors;
+using Perceptor.Diagnostics.Findings;
 using Perceptor.Diagnostics.Runs;
 using Perceptor.Diagnostics.Tests.Fixtures;
 

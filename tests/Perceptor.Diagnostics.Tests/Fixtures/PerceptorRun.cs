@@ -84,7 +84,7 @@ internal sealed class PerceptorRun
                     Loss = new LossTerms(trainLoss + (0.001 * (b % 5)), 0.1, 0.2, 0.3, 0.5),
                     DiscLoss = disc,
                     DiscSkipped = skip,
-                    SkipReason = skip ? "pesq_failed" : null,
+                    SkipReason = skip ? DiscSkipReason.PesqFailed : null,
                     Clips = 4,
                     ClipsScored = skip ? 3 : 4,
                     ClipsFailed = skip ? new Dictionary<string, int> { ["no_utterances"] = 1 } : null,

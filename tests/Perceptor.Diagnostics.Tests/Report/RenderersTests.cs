@@ -11,7 +11,7 @@ public class RenderersTests
             .Paragraph("disc_loss *is* 0.0 | odd")
             .Bullets(["one", "two <b>"])
             .Table(["k", "v"], [["skip|rate", "4%"]])
-            .Callout("critical", "pesq-collapse", "Collapse", ["peak 2.64"], [("Next", "evaluate")])
+            .Callout(CalloutLevel.Critical, "pesq-collapse", "Collapse", ["peak 2.64"], [("Next", "evaluate")])
             .Figure(new ReportImage("p.png", [0x89, 0x50, 0x4E, 0x47], 10, 10), "a plot");
         return doc;
     }
@@ -42,6 +42,21 @@ public class RenderersTests
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("http", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData(CalloutLevel.Info, "info")]
+    [InlineData(CalloutLevel.Ok, "ok")]
+    [InlineData(CalloutLevel.Warning, "warning")]
+    [InlineData(CalloutLevel.Critical, "critical")]
+    public void Every_callout_level_has_its_label_and_a_styled_colour(CalloutLevel level, string word)
+    {
+        var doc = new ReportDocument("t").Callout(level, "tag", "Title", [], []);
+        string html = HtmlRenderer.Render(doc);
+
+        Assert.Contains($".callout.{word} {{", html, StringComparison.Ordinal);
+        Assert.Contains($"<div class=\"callout {word}\"><p><span class=\"level\">{word}</span>", html, StringComparison.Ordinal);
+        Assert.Contains($"> **{word.ToUpperInvariant()}** `tag` — Title", MarkdownRenderer.Render(doc), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -80,6 +80,7 @@ public sealed class ExperimentRunnerTests : IDisposable
         var outcome = new ExperimentRunner(trainer, TextWriter.Null).Run(Plan());
 
         Assert.True(outcome.AllFinished);
+        Assert.Equal(0, outcome.ExitCode);
         Assert.Equal(["baseline/seed-1", "mask/seed-1", "baseline/seed-2", "mask/seed-2"], trainer.Calls.Select(c => c.RunName));
         Assert.All(trainer.Calls, c => Assert.Equal(Path.Combine(_out, c.RunName), c.RunDir));
         var manifest = ExperimentManifest.Load(_out)!;
@@ -97,6 +98,7 @@ public sealed class ExperimentRunnerTests : IDisposable
         var outcome = new ExperimentRunner(first, TextWriter.Null).Run(Plan(), stop.Token);
 
         Assert.True(outcome.Interrupted);
+        Assert.Equal((130, 1), (outcome.ExitCode, outcome.Finished));
         Assert.Equal(["baseline/seed-1", "mask/seed-1"], first.Calls.Select(c => c.RunName));
         Assert.Equal([RunStatus.Completed, RunStatus.Interrupted, RunStatus.Pending, RunStatus.Pending], outcome.Runs.Select(r => r.Status));
         var saved = ExperimentManifest.Load(_out)!;
@@ -124,6 +126,8 @@ public sealed class ExperimentRunnerTests : IDisposable
 
         Assert.Equal(4, first.Calls.Count);
         Assert.Equal(RunStatus.Failed, outcome.Runs[0].Status);
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Equal("baseline/seed-1", Assert.Single(outcome.Failed).Run.Name);
         Assert.Contains("disk full", outcome.Runs[0].Message);
         Assert.Equal("disk full", ExperimentManifest.Load(_out)!.Find("baseline/seed-1")!.Message);
 

@@ -7,7 +7,7 @@ using Perceptor.Quality.Stoi;
 namespace Perceptor.Quality.Tests.Evaluation;
 
 /// <summary>
-/// The invariants of cmgan-reference.md Appendix A, as properties over real VoiceBank pairs: identical signals score
+/// The invariants the reference metric tools satisfy, as properties over real VoiceBank pairs: identical signals score
 /// the maximum, a common gain changes nothing (WSS only through its 1e-10 floor), a gain on the processed signal
 /// alone changes SSNR (and so CBAK) but not LLR, WSS or STOI.
 /// </summary>

@@ -10,7 +10,7 @@ public class RunStandingTests
     {
         Loss = new LossTerms(1, 0.1, 0.2, 0.3, 0.4), Clips = 2,
         Generator = new GeneratorUpdate(nonfinite ? null : 1.0, null),
-        Discriminator = nonfinite ? DiscriminatorUpdate.Skipped(DiscriminatorUpdate.NonfiniteLoss, true) : DiscriminatorUpdate.Taken(0.5, 1.0),
+        Discriminator = nonfinite ? DiscriminatorUpdate.Skipped(DiscSkipReason.NonfiniteLoss) : DiscriminatorUpdate.Taken(0.5, 1.0),
     };
 
     [Fact]

@@ -96,10 +96,11 @@ public class TrainingLoopTests
         var skipped = steps.Where(s => s.DiscSkipped).ToList();
         Assert.NotEmpty(skipped);
         Assert.All(skipped, s => Assert.Null(s.DiscLoss));
-        Assert.All(skipped, s => Assert.Equal("pesq_failed", s.SkipReason));
+        Assert.All(skipped, s => Assert.Equal(DiscSkipReason.PesqFailed, s.SkipReason));
         Assert.All(steps.Where(s => !s.DiscSkipped), s => Assert.NotNull(s.DiscLoss));
         var lines = File.ReadAllLines(Path.Combine(run, "metrics.jsonl")).Where(l => l.Contains("\"disc_skipped\":true")).ToList();
         Assert.All(lines, l => Assert.Contains("\"disc_loss\":null", l));
+        Assert.All(lines, l => Assert.Contains("\"skip_reason\":\"pesq_failed\"", l));
         var epochs = log.OfType<EpochRecord>().ToList();
         Assert.Equal(skipped.Count, epochs.Sum(e => e.DiscSkipped));
         Assert.Equal(steps.Count - skipped.Count, epochs.Sum(e => e.DiscSteps));

@@ -1,3 +1,4 @@
+using Perceptor.Diagnostics.RunLog;
 using Perceptor.Models;
 using Perceptor.Training.Config;
 using Perceptor.Training.Data;
@@ -50,7 +51,7 @@ public class MetricGanStepTests
         Assert.True(step.DiscSkipped);
         Assert.Null(step.DiscLoss);
         Assert.Null(step.GradNormDisc);
-        Assert.Equal("pesq_failed", step.SkipReason);
+        Assert.Equal(DiscSkipReason.PesqFailed, step.SkipReason);
         Assert.Equal(1, step.ClipsScored);
         Assert.Equal(1, step.ClipsFailed["no_utterances"]);
         Assert.Equal(before, DiscWeights(engine));
@@ -70,7 +71,7 @@ public class MetricGanStepTests
         var after = DiscWeights(engine);
         var all = engine.Run(Batch(true, true), probeBalance: false);
         Assert.True(all.DiscSkipped);
-        Assert.Equal("pesq_all_failed", all.SkipReason);
+        Assert.Equal(DiscSkipReason.PesqAllFailed, all.SkipReason);
         Assert.Null(all.DiscLoss);
         Assert.Equal(after, DiscWeights(engine));
     }
@@ -113,7 +114,7 @@ public class MetricGanStepTests
         Assert.True(step.Nonfinite);
         Assert.True(step.DiscSkipped);
         Assert.Null(step.DiscLoss);
-        Assert.Equal("nonfinite_loss", step.SkipReason);
+        Assert.Equal(DiscSkipReason.NonfiniteLoss, step.SkipReason);
         Assert.Equal(genBefore, generator.parameters().SelectMany(p => p.detach().data<float>().ToArray()).ToArray());
         Assert.Equal(discBefore, DiscWeights(engine));
     }

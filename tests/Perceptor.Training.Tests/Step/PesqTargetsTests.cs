@@ -1,3 +1,4 @@
+using Perceptor.Diagnostics.RunLog;
 using Perceptor.Quality.Pesq;
 using Perceptor.Training.Config;
 using Perceptor.Training.Step;
@@ -14,7 +15,7 @@ public class PesqTargetsTests
     {
         var d = PesqTargets.Decide(OneFailed, PesqFailurePolicy.SkipBatch);
         Assert.True(d.Skip);
-        Assert.Equal("pesq_failed", d.SkipReason);
+        Assert.Equal(DiscSkipReason.PesqFailed, d.SkipReason);
         Assert.Equal(3, d.Scored);
         Assert.Equal(1, d.FailedByKind["no_utterances"]);
         Assert.Equal((4.5 + 1.0 + 2.75) / 3, d.PesqMean!.Value, 12);
@@ -44,7 +45,7 @@ public class PesqTargetsTests
     {
         var d = PesqTargets.Decide(AllFailed, PesqFailurePolicy.BatchMean);
         Assert.True(d.Skip);
-        Assert.Equal("pesq_all_failed", d.SkipReason);
+        Assert.Equal(DiscSkipReason.PesqAllFailed, d.SkipReason);
         Assert.Null(d.PesqMean);
     }
 

@@ -25,7 +25,7 @@ public class StepOutcomeTests
 
         Assert.Equal((2, 17L, 5), (record.Epoch, record.Step, record.Batch));
         Assert.Equal(Loss, record.Loss);
-        Assert.Equal((0.04, false, (string?)null), (record.DiscLoss, record.DiscSkipped, record.SkipReason));
+        Assert.Equal((0.04, false, (DiscSkipReason?)null), (record.DiscLoss, record.DiscSkipped, record.SkipReason));
         Assert.Equal((2, 1, 2.9), (record.Clips, record.ClipsScored, record.PesqMean));
         Assert.Equal(1, record.ClipsFailed!["no_utterances"]);
         Assert.Equal((3.0, 0.7), (record.GradNormGen!.Value, record.GradNormDisc!.Value));
@@ -41,7 +41,7 @@ public class StepOutcomeTests
             Loss = Loss, Clips = 2,
             Generator = new GeneratorUpdate(3.0, null),
             Targets = Targets(1, 2.9, ("too_short", 1)),
-            Discriminator = DiscriminatorUpdate.Skipped("pesq_failed", nonfinite: false),
+            Discriminator = DiscriminatorUpdate.Skipped(DiscSkipReason.PesqFailed),
         };
 
         var record = outcome.ToRecord(1, 1, 1, 0, 0);
@@ -49,7 +49,7 @@ public class StepOutcomeTests
         Assert.True(record.DiscSkipped);
         Assert.Null(record.DiscLoss);
         Assert.Null(record.GradNormDisc);
-        Assert.Equal("pesq_failed", record.SkipReason);
+        Assert.Equal(DiscSkipReason.PesqFailed, record.SkipReason);
         Assert.False(record.Nonfinite);
     }
 
@@ -61,14 +61,14 @@ public class StepOutcomeTests
             Loss = Loss, Clips = 2,
             Generator = new GeneratorUpdate(null, new TermValues(1, 2, 3, 4)),
             Targets = null,
-            Discriminator = DiscriminatorUpdate.Skipped(DiscriminatorUpdate.NonfiniteGradient, nonfinite: true),
+            Discriminator = DiscriminatorUpdate.Skipped(DiscSkipReason.NonfiniteGradient),
         };
 
         var record = outcome.ToRecord(1, 1, 1, 0, 0);
 
         Assert.True(record.Nonfinite);
         Assert.Null(record.GradNormGen);
-        Assert.Equal("nonfinite_gradient", record.SkipReason);
+        Assert.Equal(DiscSkipReason.NonfiniteGradient, record.SkipReason);
         Assert.Equal(0, record.ClipsScored);
         Assert.Empty(record.ClipsFailed!);
         Assert.Null(record.PesqMean);

@@ -35,6 +35,8 @@ internal static class MetricsBenchCommand
         };
         command.SetAction((parseResult, cancellationToken) => Task.Run(() =>
         {
+            TextWriter stdout = parseResult.InvocationConfiguration.Output;
+            TextWriter stderr = parseResult.InvocationConfiguration.Error;
             var options = new MetricsBenchmarkOptions
             {
                 DataDirectory = parseResult.GetValue(data)?.FullName,
@@ -44,20 +46,20 @@ internal static class MetricsBenchCommand
             };
             if (options.Files < 1 || options.Repeats < 1 || options.Threads < 0)
             {
-                Console.Error.WriteLine("perceptor bench metrics: --files and --repeats must be at least 1, --threads at least 0");
+                stderr.WriteLine("perceptor bench metrics: --files and --repeats must be at least 1, --threads at least 0");
                 return 2;
             }
 
             try
             {
-                var result = MetricsBenchmark.Run(options, Console.WriteLine, cancellationToken);
-                Console.WriteLine($"source: {result.Source}; mean duration {result.MeanDurationSeconds:0.00} s; " +
+                var result = MetricsBenchmark.Run(options, stdout.WriteLine, cancellationToken);
+                stdout.WriteLine($"source: {result.Source}; mean duration {result.MeanDurationSeconds:0.00} s; " +
                     $"{Environment.ProcessorCount} cores");
                 return 0;
             }
             catch (Exception e) when (e is InvalidDataException or DirectoryNotFoundException or Perceptor.Audio.AudioFileException)
             {
-                Console.Error.WriteLine($"perceptor bench metrics: {e.Message}");
+                stderr.WriteLine($"perceptor bench metrics: {e.Message}");
                 return 2;
             }
         }, cancellationToken));

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using Perceptor.Training.Bench;
@@ -49,11 +48,11 @@ internal static class TrainBenchCommand
                 return 0;
             }
 
-            int n = parseResult.GetValue(steps), w = parseResult.GetValue(warmup);
             IReadOnlyList<TrainBenchCase> cases;
             try
             {
-                cases = TrainBenchPlan.Cases(parseResult.GetValue(presets), parseResult.GetValue(batches), parseResult.GetValue(crop), n, w,
+                cases = TrainBenchPlan.Cases(parseResult.GetValue(presets), parseResult.GetValue(batches), parseResult.GetValue(crop),
+                    parseResult.GetValue(steps), parseResult.GetValue(warmup),
                     parseResult.GetValue(threads), parseResult.GetValue(set));
             }
             catch (ArgumentException e)
@@ -65,21 +64,7 @@ internal static class TrainBenchCommand
             try
             {
                 var results = TrainBenchmark.RunIsolated(cases, SelfCommand(), stderr.WriteLine);
-                stdout.WriteLine();
-                int width = Math.Max(6, results.Count > 0 ? results.Max(r => r.Case.Label.Length) : 6);
-                stdout.WriteLine($"{"preset".PadRight(width)}  batch  G params  median ms/step  (min-max)          user s   sys s  PESQ ms  peak RSS  threads");
-                foreach (var r in results)
-                {
-                    string range = string.Create(CultureInfo.InvariantCulture, $"({r.MinMs:0}-{r.MaxMs:0})");
-                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{r.Case.Label.PadRight(width)} {r.Case.BatchSize,6} {r.GeneratorParameters,9} {r.MedianMs,15:0} {range,-17} {r.MedianUserSeconds,7:0.00} {r.MedianSystemSeconds,7:0.00} {r.MedianPesqMs,8:0} {r.PeakRssBytes / 1e9,6:0.00} GB {r.Threads,6}"));
-                }
-
-                stdout.WriteLine($"{cases[0].CropSeconds:0.##} s crops, {n} timed steps after {w} warm-up; {Environment.ProcessorCount} cores");
-                foreach (string tuning in results.Select(r => r.Tuning).OfType<string>().Distinct())
-                {
-                    stdout.WriteLine($"runtime: {tuning}");
-                }
+                TrainBenchTable.Write(stdout, cases, results);
                 return 0;
             }
             catch (InvalidOperationException e)

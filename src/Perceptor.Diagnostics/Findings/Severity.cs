@@ -1,4 +1,4 @@
-namespace Perceptor.Diagnostics.Detectors;
+namespace Perceptor.Diagnostics.Findings;
 
 /// <summary>How much a finding matters; findings are listed most severe first.</summary>
 public enum Severity

@@ -1,7 +1,7 @@
-namespace Perceptor.Diagnostics.Detectors;
+namespace Perceptor.Diagnostics.Findings;
 
 /// <summary>
-/// The one catalogue of hypotheses (product.md): titles, claims, which arms test each and which configuration keys
+/// The one catalogue of hypotheses H1-H7 for "PESQ collapses while the losses fall": titles, claims, which arms test each and which configuration keys
 /// bear on each. The diagnosis of a log, the comparison of several logs and the experiment verdicts all read it.
 /// </summary>
 public static class Hypotheses

@@ -1,7 +1,7 @@
-namespace Perceptor.Diagnostics.Detectors;
+namespace Perceptor.Diagnostics.Findings;
 
 /// <summary>
-/// One candidate cause of the "PESQ collapses while the losses fall" pattern (product.md, H1-H7), as both the
+/// One candidate cause of the "PESQ collapses while the losses fall" pattern (one of H1-H7), as both the
 /// diagnosis of a log and the verdicts of an experiment name it.
 /// </summary>
 /// <param name="Number">Which hypothesis.</param>

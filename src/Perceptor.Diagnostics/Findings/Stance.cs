@@ -1,4 +1,4 @@
-namespace Perceptor.Diagnostics.Detectors;
+namespace Perceptor.Diagnostics.Findings;
 
 /// <summary>What a piece of evidence says about a hypothesis.</summary>
 public enum Stance

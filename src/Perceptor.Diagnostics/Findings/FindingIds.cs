@@ -1,4 +1,4 @@
-namespace Perceptor.Diagnostics.Detectors;
+namespace Perceptor.Diagnostics.Findings;
 
 /// <summary>The stable ids of findings (used in JSON output, tests and the experiment report).</summary>
 public static class FindingIds

@@ -1,4 +1,4 @@
-namespace Perceptor.Diagnostics.Detectors;
+namespace Perceptor.Diagnostics.Findings;
 
 /// <summary>
 /// What a detector concluded from a log: a stable id (see <see cref="FindingIds"/>), how much it matters, the

@@ -1,6 +1,6 @@
-namespace Perceptor.Diagnostics.Detectors;
+namespace Perceptor.Diagnostics.Findings;
 
-/// <summary>The candidate causes of the "PESQ collapses while losses fall" pattern (product.md, H1-H7).</summary>
+/// <summary>The candidate causes of the "PESQ collapses while losses fall" pattern, H1-H7 (titles and claims in <see cref="Hypotheses"/>).</summary>
 public enum HypothesisId
 {
     /// <summary>Discriminator undertrained by skipped steps (a failed PESQ clip drops the batch's targets).</summary>
