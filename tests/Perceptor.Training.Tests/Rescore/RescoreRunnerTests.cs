@@ -69,38 +69,58 @@ public class RescoreRunnerTests(RescoreFixture fixture) : IClassFixture<RescoreF
         Assert.Equal(logged.Pesq!.Value, epoch2.GetProperty("log_pesq").GetDouble(), 9);
     }
 
+    private sealed class CancelAfterFirst(CancellationTokenSource source) : IProgress<RescoreProgress>
+    {
+        public void Report(RescoreProgress value)
+        {
+            if (value.Phase == RescorePhase.Done && value.Checkpoint == 1)
+            {
+                source.Cancel();
+            }
+        }
+    }
+
     [Fact]
-    public void A_second_rescore_takes_every_checkpoint_from_the_cache_and_a_changed_max_files_scores_again()
+    public void An_interrupted_rescore_continues_from_the_cache_and_a_changed_max_files_scores_again()
     {
         string outDir = fixture.Out();
-        string pt = Path.Combine(fixture.PyTorch, "gen_ep4.pth");
-        var first = Run(Request(outDir, pt));
-        Assert.True(first.Code == 0, first.Stderr);
-        var cacheFiles = Directory.GetFiles(Path.Combine(outDir, RescoreCache.FolderName)).ToDictionary(f => f, File.GetLastWriteTimeUtc);
+        string[] series = [Path.Combine(fixture.PyTorch, "gen_ep4.pth"), Path.Combine(fixture.PyTorch, "CMGAN_epoch_3_0.105")];
+        using var cancel = new CancellationTokenSource();
+        var stderr = new StringWriter();
+        int interrupted = RescoreRunner.Run(Request(outDir, series), RescoreOutputFormat.Json, new StringWriter(), stderr, new CancelAfterFirst(cancel), cancel.Token);
+        Assert.Equal(130, interrupted);
+        Assert.Contains("the same command continues", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Equal([4], RescoreFile.Read(outDir).Epochs.Select(e => e.Epoch));
 
-        var second = Run(Request(outDir, pt));
-        Assert.Equal(0, second.Code);
-        using (var json = JsonDocument.Parse(second.Stdout))
+        static Dictionary<string, bool> Cached(string json)
         {
-            Assert.All(json.RootElement.GetProperty("checkpoints").EnumerateArray(), c => Assert.True(c.GetProperty("cached").GetBoolean()));
+            using var doc = JsonDocument.Parse(json);
+            return doc.RootElement.GetProperty("checkpoints").EnumerateArray()
+                .ToDictionary(c => Path.GetFileName(c.GetProperty("checkpoint").GetString()!), c => c.GetProperty("cached").GetBoolean());
         }
 
+        var resumed = Run(Request(outDir, series));
+        Assert.True(resumed.Code == 0, resumed.Stderr);
+        Assert.Equal(new Dictionary<string, bool> { ["gen_ep4.pth"] = true, ["CMGAN_epoch_3_0.105"] = false }, Cached(resumed.Stdout));
+        Assert.Equal([3, 4], RescoreFile.Read(outDir).Epochs.Select(e => e.Epoch));
+        var cacheFiles = Directory.GetFiles(Path.Combine(outDir, RescoreCache.FolderName)).ToDictionary(f => f, File.GetLastWriteTimeUtc);
+
+        var again = Run(Request(outDir, series));
+        Assert.Equal(0, again.Code);
+        Assert.All(Cached(again.Stdout).Values, Assert.True);
         Assert.Equal(cacheFiles, Directory.GetFiles(Path.Combine(outDir, RescoreCache.FolderName)).ToDictionary(f => f, File.GetLastWriteTimeUtc));
-        using (var a = JsonDocument.Parse(first.Stdout))
-        using (var b = JsonDocument.Parse(second.Stdout))
+        using (var a = JsonDocument.Parse(resumed.Stdout))
+        using (var b = JsonDocument.Parse(again.Stdout))
         {
             Assert.Equal(a.RootElement.GetProperty("noisy").GetRawText(), b.RootElement.GetProperty("noisy").GetRawText());
         }
 
-        var fewer = Run(Request(outDir, pt) with { MaxFiles = 1 });
+        var fewer = Run(Request(outDir, series[0]) with { MaxFiles = 1 });
         Assert.Equal(0, fewer.Code);
+        Assert.All(Cached(fewer.Stdout).Values, Assert.False);
         using var fewerJson = JsonDocument.Parse(fewer.Stdout);
-        Assert.All(fewerJson.RootElement.GetProperty("checkpoints").EnumerateArray(), c =>
-        {
-            Assert.False(c.GetProperty("cached").GetBoolean());
-            Assert.Equal(1, c.GetProperty("files").GetInt32());
-        });
-        Assert.Equal(1, RescoreFile.Read(outDir).Epochs.Max(e => e.Files));
+        Assert.Equal(1, fewerJson.RootElement.GetProperty("checkpoints")[0].GetProperty("files").GetInt32());
+        Assert.Equal(1, RescoreFile.Read(outDir).Epochs.Single().Files);
     }
 
     [Fact]
