@@ -116,9 +116,27 @@ public static class RescoreRunner
             throw new RescoreInputException(e.Message, e);
         }
 
+        // The torch thread count is process-wide: set for the generator, given back afterwards to a caller that set its own.
+        int threads = request.Threads > 0 ? request.Threads : Environment.ProcessorCount;
+        int previousThreads = torch.get_num_threads();
         using (held)
         {
-            return Score(request, checkpoints, data, outDir, progress, cancellationToken);
+            try
+            {
+                if (previousThreads != threads)
+                {
+                    torch.set_num_threads(threads);
+                }
+
+                return Score(request, checkpoints, data, outDir, progress, cancellationToken);
+            }
+            finally
+            {
+                if (torch.get_num_threads() != previousThreads)
+                {
+                    torch.set_num_threads(previousThreads);
+                }
+            }
         }
     }
 
@@ -143,12 +161,6 @@ public static class RescoreRunner
     private static RescoreResult Score(RescoreRequest request, IReadOnlyList<RescoreCheckpoint> checkpoints, RescoreData data, string outDir,
         IProgress<RescoreProgress>? progress, CancellationToken ct)
     {
-        int threads = request.Threads > 0 ? request.Threads : Environment.ProcessorCount;
-        if (torch.get_num_threads() != threads)
-        {
-            torch.set_num_threads(threads);
-        }
-
         int files = data.Clips.Count;
         long overallTotal = (long)files * (1 + (2 * checkpoints.Count));
         long before = 0;
