@@ -59,7 +59,7 @@ internal static class RescoreCommand
         {
             checkpoints, data, maxFiles, output, threads, format, device, chunk,
         };
-        command.SetAction((parse, cancellationToken) =>
+        command.SetAction(parse =>
         {
             TextWriter stdout = parse.InvocationConfiguration.Output;
             TextWriter stderr = parse.InvocationConfiguration.Error;
@@ -76,7 +76,9 @@ internal static class RescoreCommand
             var chosen = parse.GetValue(format) == "json" ? RescoreOutputFormat.Json : RescoreOutputFormat.Text;
             bool interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
             var progress = new RescoreProgressPrinter(stderr, interactive);
-            return Task.Run(() => RescoreRunner.Run(request, chosen, stdout, stderr, progress, cancellationToken), cancellationToken);
+            // Ctrl+C or SIGTERM stops after the current utterance; what is scored stays in the cache and the files are written.
+            using var stop = new StopRequest("stopping after this utterance; the checkpoints scored so far are kept, the same command continues");
+            return RescoreRunner.Run(request, chosen, stdout, stderr, progress, stop.Token);
         });
         return command;
     }

@@ -18,7 +18,7 @@ public static class RescoreReport
         int fresh = result.Checkpoints.Count(o => o.Score is not null && !o.FromCache);
         int cached = result.Checkpoints.Count(o => o.FromCache);
         int failed = result.Checkpoints.Count(o => o.Error is not null);
-        sb.Append(c, $"rescored {fresh + cached} of {result.Checkpoints.Count} checkpoint(s) on {result.Data.Clips.Count} utterance(s) of ")
+        sb.Append(c, $"rescored {fresh + cached} of {Math.Max(result.Requested, result.Checkpoints.Count)} checkpoint(s) on {result.Data.Clips.Count} utterance(s) of ")
           .Append(Path.Combine(result.Data.Directory, "test"))
           .Append(c, $" ({fresh} scored now, {cached} from the cache{(failed > 0 ? $", {failed} failed" : "")})\n\n");
         var metrics = QualityMetrics.All;
@@ -87,6 +87,7 @@ public static class RescoreReport
             w.WriteString("data", result.Data.Directory);
             w.WriteNumber("max_files", result.Data.MaxFiles);
             w.WriteNumber("utterances", result.Data.Clips.Count);
+            w.WriteNumber("requested", Math.Max(result.Requested, result.Checkpoints.Count));
             w.WriteString("data_key", result.Data.Key);
             w.WriteStartArray("checkpoints");
             foreach (var o in result.Checkpoints)

@@ -14,6 +14,9 @@ public sealed record RescoreResult
     /// <summary>One outcome per checkpoint, in the order resolved.</summary>
     public required IReadOnlyList<CheckpointOutcome> Checkpoints { get; init; }
 
+    /// <summary>Checkpoints asked for (more than <see cref="Checkpoints"/> holds when cancelled before the last).</summary>
+    public int Requested { get; init; }
+
     /// <summary>The noisy input's rows (null when the run was cancelled before they were scored).</summary>
     public CachedScore? Noisy { get; init; }
 

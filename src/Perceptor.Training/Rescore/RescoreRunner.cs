@@ -182,6 +182,7 @@ public static class RescoreRunner
             before = files;
             for (int i = 0; i < checkpoints.Count; i++)
             {
+                ct.ThrowIfCancellationRequested();
                 var checkpoint = checkpoints[i];
                 string name = Path.GetFileName(checkpoint.Path);
                 var cached = RescoreCache.TryRead(outDir, checkpoint.Sha256, data);
@@ -219,7 +220,7 @@ public static class RescoreRunner
 
         return new RescoreResult
         {
-            OutDirectory = outDir, Data = data, Checkpoints = outcomes, Noisy = noisy, Series = series, Written = written, Cancelled = cancelled,
+            OutDirectory = outDir, Data = data, Checkpoints = outcomes, Requested = checkpoints.Count, Noisy = noisy, Series = series, Written = written, Cancelled = cancelled,
         };
     }
 

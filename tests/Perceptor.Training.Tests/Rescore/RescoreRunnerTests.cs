@@ -86,10 +86,18 @@ public class RescoreRunnerTests(RescoreFixture fixture) : IClassFixture<RescoreF
         string outDir = fixture.Out();
         string[] series = [Path.Combine(fixture.PyTorch, "gen_ep4.pth"), Path.Combine(fixture.PyTorch, "CMGAN_epoch_3_0.105")];
         using var cancel = new CancellationTokenSource();
+        var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int interrupted = RescoreRunner.Run(Request(outDir, series), RescoreOutputFormat.Json, new StringWriter(), stderr, new CancelAfterFirst(cancel), cancel.Token);
+        int interrupted = RescoreRunner.Run(Request(outDir, series), RescoreOutputFormat.Json, stdout, stderr, new CancelAfterFirst(cancel), cancel.Token);
         Assert.Equal(130, interrupted);
         Assert.Contains("the same command continues", stderr.ToString(), StringComparison.Ordinal);
+        using (var partial = JsonDocument.Parse(stdout.ToString()))
+        {
+            Assert.Equal(2, partial.RootElement.GetProperty("requested").GetInt32());
+            Assert.Equal(1, partial.RootElement.GetProperty("checkpoints").GetArrayLength());
+            Assert.True(partial.RootElement.GetProperty("cancelled").GetBoolean());
+        }
+
         Assert.Equal([4], RescoreFile.Read(outDir).Epochs.Select(e => e.Epoch));
 
         static Dictionary<string, bool> Cached(string json)
