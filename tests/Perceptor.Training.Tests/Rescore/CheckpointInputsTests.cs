@@ -77,4 +77,14 @@ public class CheckpointInputsTests
         Assert.StartsWith(Path.Combine(dir, input), e.Message, StringComparison.Ordinal);
         Assert.Contains(problem, e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Without_out_the_results_go_into_the_folder_given_or_beside_the_first_checkpoint()
+    {
+        string run = TestRuns.TempDir();
+        string pt = Fake(run, "checkpoints/epoch_3.pt");
+
+        Assert.Equal(Path.Combine(run, "rescore"), RescoreRunner.DefaultOutput([run], CheckpointInputs.Resolve([run])));
+        Assert.Equal(Path.Combine(run, "checkpoints", "rescore"), RescoreRunner.DefaultOutput([pt], CheckpointInputs.Resolve([pt])));
+    }
 }
