@@ -8,7 +8,7 @@ namespace Perceptor.Cli;
 public static class Program
 {
     // Commands that run libtorch: they start over with glibc and OpenMP set up for it (CpuTuning).
-    private static readonly HashSet<string> TorchCommands = new(StringComparer.Ordinal) { "train", "enhance", "bench", "demo", "experiment" };
+    private static readonly HashSet<string> TorchCommands = new(StringComparer.Ordinal) { "train", "enhance", "rescore", "bench", "demo", "experiment" };
 
     /// <summary>Runs the CLI and returns the process exit code.</summary>
     public static int Main(string[] args)
@@ -32,6 +32,7 @@ public static class Program
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EnhanceCommand.Create());
+        root.Subcommands.Add(RescoreCommand.Create());
         root.Subcommands.Add(ConvertCommand.Create());
         root.Subcommands.Add(DiagnoseCommand.Create());
         root.Subcommands.Add(ExperimentCommand.Create());

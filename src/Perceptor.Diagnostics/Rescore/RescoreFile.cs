@@ -17,7 +17,7 @@ namespace Perceptor.Diagnostics.Rescore;
 /// </summary>
 public static class RescoreFile
 {
-    private static readonly HashSet<string> Fixed = ["epoch", "checkpoint", "files", "failed"];
+    private static readonly HashSet<string> Fixed = ["epoch", "checkpoint", "files", "failed", "epoch_basis"];
 
     /// <summary>File name of the JSON form.</summary>
     public const string JsonName = "rescore.json";
@@ -92,6 +92,11 @@ public static class RescoreFile
                 w.WriteNumber("files", e.Files);
                 w.WriteNumber("failed", e.Failed);
                 WriteMetrics(w, e.Metrics);
+                if (e.EpochBasis is { } basis)
+                {
+                    w.WriteString("epoch_basis", basis);
+                }
+
                 w.WriteEndObject();
             }
 
@@ -107,6 +112,17 @@ public static class RescoreFile
                 w.WriteNull("noisy");
             }
 
+            if (series.Failures.Count > 0)
+            {
+                w.WriteStartArray("failures");
+                foreach (string failure in series.Failures)
+                {
+                    w.WriteStringValue(failure);
+                }
+
+                w.WriteEndArray();
+            }
+
             w.WriteEndObject();
         }
 
@@ -118,23 +134,26 @@ public static class RescoreFile
     {
         ArgumentNullException.ThrowIfNull(series);
         var names = series.Epochs.SelectMany(e => e.Metrics.Keys).Concat(series.Noisy?.Keys ?? []).Distinct().ToList();
+        bool bases = series.Epochs.Any(e => e.EpochBasis is not null);
         var sb = new StringBuilder("epoch,checkpoint,files,failed");
         foreach (string n in names)
         {
             sb.Append(',').Append(n);
         }
 
-        sb.Append('\n');
+        sb.Append(bases ? ",epoch_basis\n" : "\n");
         foreach (var e in series.Epochs.OrderBy(e => e.Epoch))
         {
             sb.Append(CultureInfo.InvariantCulture, $"{e.Epoch},{Quote(e.Checkpoint)},{e.Files},{e.Failed}");
             Values(sb, names, e.Metrics);
+            sb.Append(bases ? "," + Quote(e.EpochBasis ?? "") + "\n" : "\n");
         }
 
         if (series.Noisy is { } noisy)
         {
             sb.Append(",noisy,,");
             Values(sb, names, noisy);
+            sb.Append(bases ? ",\n" : "\n");
         }
 
         return sb.ToString();
@@ -150,8 +169,6 @@ public static class RescoreFile
                 sb.Append(v.ToString("R", CultureInfo.InvariantCulture));
             }
         }
-
-        sb.Append('\n');
     }
 
     private static string Quote(string s) => s.Contains(',', StringComparison.Ordinal) || s.Contains('"', StringComparison.Ordinal)
@@ -183,7 +200,10 @@ public static class RescoreFile
                 c.TryGetProperty("checkpoint", out var ck) && ck.ValueKind == JsonValueKind.String ? ck.GetString()! : "",
                 c.TryGetProperty("files", out var f) && f.ValueKind == JsonValueKind.Number ? f.GetInt32() : 0,
                 c.TryGetProperty("failed", out var x) && x.ValueKind == JsonValueKind.Number ? x.GetInt32() : 0,
-                Metrics(c)));
+                Metrics(c))
+            {
+                EpochBasis = c.TryGetProperty("epoch_basis", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString() : null,
+            });
         }
 
         var noisy = root.TryGetProperty("noisy", out var n) && n.ValueKind == JsonValueKind.Object ? Metrics(n) : null;
@@ -246,7 +266,8 @@ public static class RescoreFile
 
             int.TryParse(Cell(header.IndexOf("files")), NumberStyles.Integer, CultureInfo.InvariantCulture, out int files);
             int.TryParse(Cell(header.IndexOf("failed")), NumberStyles.Integer, CultureInfo.InvariantCulture, out int failed);
-            epochs.Add(new RescoredEpoch(epoch, Cell(checkpointAt), files, failed, metrics));
+            string basis = Cell(header.IndexOf("epoch_basis"));
+            epochs.Add(new RescoredEpoch(epoch, Cell(checkpointAt), files, failed, metrics) { EpochBasis = basis.Length > 0 ? basis : null });
         }
 
         return new RescoreSeries(file, null, epochs.OrderBy(e => e.Epoch).ToList(), noisy);

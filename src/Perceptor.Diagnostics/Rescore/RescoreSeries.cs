@@ -10,6 +10,9 @@ namespace Perceptor.Diagnostics.Rescore;
 /// <param name="Noisy">The noisy input's means on the same utterances, where scored.</param>
 public sealed record RescoreSeries(string Source, string? Data, IReadOnlyList<RescoredEpoch> Epochs, IReadOnlyDictionary<string, double>? Noisy)
 {
+    /// <summary>Checkpoints that could not be scored, each one line naming the file and the problem (written, not needed to read).</summary>
+    public IReadOnlyList<string> Failures { get; init; } = [];
+
     /// <summary>The noisy input's PESQ, where scored.</summary>
     public double? NoisyPesq => Noisy is not null && Noisy.TryGetValue("pesq", out double p) && double.IsFinite(p) ? p : null;
 }

@@ -11,4 +11,7 @@ public sealed record RescoredEpoch(int Epoch, string Checkpoint, int Files, int 
 {
     /// <summary>Mean wide-band PESQ, the series diagnose takes as authoritative eval PESQ.</summary>
     public double? Pesq => Metrics.TryGetValue("pesq", out double p) && double.IsFinite(p) ? p : null;
+
+    /// <summary>Where <see cref="Epoch"/> came from, in words (e.g. <c>name 'CMGAN_epoch_7_0.105'</c>); null when not recorded.</summary>
+    public string? EpochBasis { get; init; }
 }
