@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Perceptor.Diagnostics.Analysis;
-using Perceptor.Diagnostics.Detectors;
+using Perceptor.Diagnostics.Findings;
 using Perceptor.Diagnostics.Readers;
 using Perceptor.Diagnostics.Rescore;
 using Perceptor.Diagnostics.RunLog;
