@@ -3,6 +3,7 @@ using Perceptor.Cli.Commands;
 
 namespace Perceptor.Cli.Tests.Commands;
 
+[Collection(ProcessSignalCollection.Name)]
 public class StopRequestTests
 {
     [Fact]
