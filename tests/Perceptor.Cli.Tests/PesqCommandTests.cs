@@ -5,6 +5,7 @@ using Perceptor.Audio;
 using Perceptor.Quality.Pesq;
 using Perceptor.Quality.Scoring;
 using Perceptor.Tests;
+using Perceptor.Cli.Tests.Commands;
 
 namespace Perceptor.Cli.Tests;
 
@@ -15,13 +16,7 @@ public sealed class PesqCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = Program.BuildRoot().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CapturedRun.Of(args);
 
     private static string Voicebank(string kind, string name) => TestData.Path("voicebank-samples", kind, name + ".wav");
 

@@ -16,13 +16,7 @@ public class DiagnoseCommandTests : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = Program.BuildRoot().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CapturedRun.Of(args);
 
     private string Log(int garbledLine = -1)
     {

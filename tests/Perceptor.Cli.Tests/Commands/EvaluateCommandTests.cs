@@ -12,13 +12,7 @@ public sealed class EvaluateCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = Program.BuildRoot().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CapturedRun.Of(args);
 
     /// <summary>Two 2 s VoiceBank pairs: clean/, enhanced/ (the noisy files stand in for an enhancer) and noisy/.</summary>
     private (string Clean, string Enhanced, string Noisy) Folders()

@@ -6,13 +6,8 @@ namespace Perceptor.Cli.Tests.Commands;
 /// <summary><c>perceptor bench train</c>: which cases it times and how it refuses bad options (nothing is timed here).</summary>
 public sealed class TrainBenchCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = Program.BuildRoot().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CapturedRun.Of(args);
+
 
     [Fact]
     public void Every_preset_is_timed_at_every_batch_size_presets_first()
