@@ -3,39 +3,86 @@ using Perceptor.Audio.Synthesis;
 namespace Perceptor.Experiments.Demo;
 
 /// <summary>
-/// What <c>perceptor demo</c> does: a small synthetic corpus, and a short experiment on the <c>demo</c> training
-/// preset (tiny model, 1 s crops) with the reference skip-batch baseline against the per-clip mask. One-second crops
-/// of utterances with pauses land in silence often enough that PESQ fails on some clip of roughly a third of all
-/// batches: the baseline skips those discriminator steps, the mask arm never does.
+/// What <c>perceptor demo</c> does. The default (<see cref="Collapse"/>) reproduces the collapse our users report and
+/// finds its cause: the tiny model is first trained on the whole synthetic corpus (the pretrained model a user starts
+/// from), then fine-tuned from it on one training pair at batch 1 (a small effective data set), where eval PESQ peaks
+/// and falls while the training loss keeps falling and the eval loss turns up; the arms (all training pairs, the
+/// per-clip mask, discriminator LR = generator LR) tell overtraining apart from the other candidate causes.
+/// <see cref="Quick"/> is the earlier, shorter demo: the reference skip-batch policy against the per-clip mask from
+/// scratch, where no collapse happens.
 /// </summary>
 public sealed record DemoOptions
 {
-    /// <summary>Everything goes here: <c>data/</c>, the run folders, <c>report/</c>.</summary>
+    /// <summary>The collapse demo: pretraining, then four arms fine-tuned from it, two seeds each (the default).</summary>
+    public static DemoOptions Collapse { get; } = new();
+
+    /// <summary>The quick demo: skip-batch against mask from scratch, 4 epochs of 25 batches of 4, two seeds, no pretraining.</summary>
+    public static DemoOptions Quick { get; } = new()
+    {
+        OutDir = "demo-quick-out",
+        Arms = ["baseline", "mask"],
+        Epochs = 4,
+        Settings = [],
+        PretrainEpochs = 0,
+    };
+
+    /// <summary>Everything goes here: <c>data/</c>, <c>pretrain/</c>, the run folders, <c>report/</c>.</summary>
     public string OutDir { get; init; } = "demo-out";
 
-    /// <summary>The corpus: 6 training talkers × 10 utterances, 2 test talkers × 4.</summary>
+    /// <summary>
+    /// The corpus: 6 training talkers × 10 utterances (3-9 s), 2 test talkers × 6 shorter ones (about 2-3.5 s, as
+    /// VoiceBank's test utterances are): every evaluation runs the model on all 12 full test utterances, and its cost
+    /// grows with the square of their length, while more of them make an evaluation less noisy.
+    /// </summary>
     public SyntheticCorpusOptions Corpus { get; init; } = new()
     {
         Seed = 2024,
         TrainSpeakers = 6,
         TrainClipsPerSpeaker = 10,
         TestSpeakers = 2,
-        TestClipsPerSpeaker = 4,
+        TestClipsPerSpeaker = 6,
+        TestLayout = new UtteranceLayout
+        {
+            SpeechSeconds = (1.0, 2.0),
+            LeadingSilenceSeconds = (0.2, 0.6),
+            TrailingSilenceSeconds = (0.2, 0.6),
+            LongGapProbability = 0.2,
+        },
     };
 
-    /// <summary>The arms.</summary>
-    public IReadOnlyList<string> Arms { get; init; } = ["baseline", "mask"];
+    /// <summary>
+    /// Epochs of pretraining on the whole corpus before the arms (0: none, every arm starts from scratch). With
+    /// <see cref="PretrainSettings"/>, 12 epochs of 25 single-clip batches: 300 steps.
+    /// </summary>
+    public int PretrainEpochs { get; init; } = 12;
+
+    /// <summary>Seed of the pretraining run.</summary>
+    public long PretrainSeed { get; init; } = 1;
 
     /// <summary>
-    /// Training seeds: two, so the verdict can weigh the arms' difference against the spread across seeds (one seed
-    /// cannot tell them apart), at twice the training time (about 3 minutes here).
+    /// Settings of the pretraining run on top of the <see cref="Preset"/>: batches of one clip, 25 per epoch, a constant
+    /// learning rate (the preset halves it every 2 epochs, which suits only its own 4-epoch runs), evaluated every 4 epochs on
+    /// every test utterance (the preset takes 8).
+    /// </summary>
+    public IReadOnlyList<string> PretrainSettings { get; init; } =
+        ["train.batchSize=1", "train.maxBatches=25", "optim.lrStepEpochs=100000", "eval.every=4", "eval.maxFiles=0"];
+
+    /// <summary>
+    /// The arms: the baseline (the reference skip-batch policy), all training pairs instead of one (H7: removes the
+    /// small data set), the per-clip mask (H1: the skip policy) and discriminator LR = generator LR (H2).
+    /// </summary>
+    public IReadOnlyList<string> Arms { get; init; } = ["baseline", "train-files=all", "mask", "disc-lr=gen"];
+
+    /// <summary>
+    /// Training seeds: two, so that a collapse must happen in every seed to count and the verdict can weigh the arms'
+    /// difference against the spread across seeds.
     /// </summary>
     public IReadOnlyList<long> Seeds { get; init; } = [1, 2];
 
-    /// <summary>Epochs per run.</summary>
-    public int Epochs { get; init; } = 4;
+    /// <summary>Epochs per run: with <see cref="Settings"/> an epoch is one step on one 1 s crop, so 240 steps.</summary>
+    public int Epochs { get; init; } = 240;
 
-    /// <summary>Training preset.</summary>
+    /// <summary>Training preset (tiny model, 1 s crops).</summary>
     public string Preset { get; init; } = "demo";
 
     /// <summary>
@@ -45,6 +92,13 @@ public sealed record DemoOptions
     /// </summary>
     public int Parallel { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 2);
 
-    /// <summary>Extra settings for every arm.</summary>
-    public IReadOnlyList<string> Settings { get; init; } = [];
+    /// <summary>
+    /// Settings for every arm: one training pair (the baseline's small data set; the <c>train-files=all</c> arm uses
+    /// all 60), batches of one clip, one batch per epoch so that every arm takes the same steps, a constant learning
+    /// rate, an evaluation every 30 steps on every test utterance, whole, and the loss-balance probe (three extra
+    /// backward passes) every 40 steps instead of the preset's 10.
+    /// </summary>
+    public IReadOnlyList<string> Settings { get; init; } =
+        ["data.trainFiles=1", "train.batchSize=1", "train.maxBatches=1", "optim.lrStepEpochs=100000", "eval.every=30", "eval.maxFiles=0",
+            "probe.gradBalanceEvery=40"];
 }

@@ -5,9 +5,15 @@ using Perceptor.Experiments.Running;
 
 namespace Perceptor.Experiments.Demo;
 
-/// <summary>The whole of <c>perceptor demo</c>: corpus, experiment, report. Running it again continues or reuses what is there.</summary>
+/// <summary>
+/// The whole of <c>perceptor demo</c>: corpus, pretraining (when the options ask for it), the experiment with every
+/// arm starting from the pretrained checkpoint, report. Running it again continues or reuses what is there.
+/// </summary>
 public static class DemoRunner
 {
+    /// <summary>Folder of the pretraining run's experiment inside the demo's folder.</summary>
+    public const string PretrainFolder = "pretrain";
+
     /// <summary>Runs the demo, writing progress lines to <paramref name="log"/>.</summary>
     public static DemoResult Run(DemoOptions options, TextWriter log, IRunTrainer? trainer = null, CancellationToken cancellationToken = default)
     {
@@ -22,6 +28,36 @@ public static class DemoRunner
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"demo: corpus ready ({corpus.Clips.Sum(c => c.DurationSeconds) / 60:0.0} min of audio, {100 * corpus.Clips.Sum(c => c.SpeechSeconds) / corpus.Clips.Sum(c => c.DurationSeconds):0}% speech) after {clock.Elapsed.TotalSeconds:0} s"));
 
+        ExperimentResult? pretrain = null;
+        string? initFrom = null;
+        if (options.PretrainEpochs > 0)
+        {
+            log.WriteLine($"demo: pretraining the model of the '{options.Preset}' preset on all {options.Corpus.TrainSpeakers * options.Corpus.TrainClipsPerSpeaker} training pairs " +
+                $"({options.PretrainEpochs} epochs; {string.Join(", ", options.PretrainSettings)}): the model every arm starts from");
+            string pretrainDir = Path.Combine(outDir, PretrainFolder);
+            // One run: in this process with every core (runs of an experiment go to child processes only when several run at once).
+            pretrain = ExperimentSession.Run(new ExperimentRequest
+            {
+                DataDir = dataDir,
+                OutDir = pretrainDir,
+                Arms = ["baseline"],
+                Seeds = [options.PretrainSeed],
+                Epochs = options.PretrainEpochs,
+                Preset = options.Preset,
+                CommonSettings = options.PretrainSettings,
+                Parallel = 1,
+                Report = false,
+            }, log, trainer, cancellationToken);
+            if (pretrain.Outcome is not { AllFinished: true })
+            {
+                // Interrupted or failed: the arms must not start from a half-trained or missing model.
+                return new DemoResult(dataDir, corpus, pretrain, null, clock.Elapsed);
+            }
+
+            initFrom = Path.Combine(pretrainDir, pretrain.Plan.Runs[0].Folder);
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"demo: pretrained model ready after {clock.Elapsed.TotalSeconds:0} s"));
+        }
+
         var experiment = ExperimentSession.Run(new ExperimentRequest
         {
             DataDir = dataDir,
@@ -32,7 +68,8 @@ public static class DemoRunner
             Preset = options.Preset,
             CommonSettings = options.Settings,
             Parallel = options.Parallel,
+            InitFrom = initFrom,
         }, log, trainer, cancellationToken);
-        return new DemoResult(dataDir, corpus, experiment, clock.Elapsed);
+        return new DemoResult(dataDir, corpus, pretrain, experiment, clock.Elapsed);
     }
 }

@@ -27,10 +27,10 @@ public sealed class DemoRunnerTests : IDisposable
     }
 
     [Fact]
-    public void The_demo_builds_its_corpus_runs_skip_batch_against_mask_and_writes_the_report()
+    public void The_quick_demo_builds_its_corpus_runs_skip_batch_against_mask_from_scratch_and_writes_the_report()
     {
         var trainer = new Trainer();
-        var options = new DemoOptions
+        var options = DemoOptions.Quick with
         {
             OutDir = _root,
             Parallel = 1,
@@ -45,7 +45,10 @@ public sealed class DemoRunnerTests : IDisposable
         Assert.Contains("pesq.failures=skip-batch", trainer.Calls[0].Overrides);
         Assert.Contains("pesq.failures=mask", trainer.Calls[1].Overrides);
         Assert.Contains("train.seed=2", trainer.Calls[3].Overrides);
-        Assert.True(File.Exists(result.Experiment.Report!.HtmlPath));
+        Assert.All(trainer.Calls, c => Assert.DoesNotContain(c.Overrides, o => o.StartsWith("model.init", StringComparison.Ordinal)));
+        Assert.Null(result.Pretrain);
+        Assert.False(Directory.Exists(Path.Combine(_root, DemoRunner.PretrainFolder)));
+        Assert.True(File.Exists(result.Experiment!.Report!.HtmlPath));
 
         // Run again: the corpus is reused and both runs are finished, so nothing trains.
         var again = new Trainer();
@@ -59,6 +62,29 @@ public sealed class DemoRunnerTests : IDisposable
         var config = Perceptor.Training.Config.ConfigLoader.Load(new DemoOptions().Preset, null, []);
         Assert.Equal("tiny", config.Model.Preset);
         Assert.Equal(1.0, config.Train.CropSeconds);
+    }
+
+    [Fact]
+    public void The_collapse_demo_fine_tunes_one_pair_at_batch_one_with_equal_steps_in_every_arm()
+    {
+        var options = DemoOptions.Collapse;
+        var arms = ExperimentPlanner.ParseArms(options.Arms, options.Preset, null, options.Settings);
+        var configs = arms.ToDictionary(a => a.Name, a => Perceptor.Training.Config.ConfigLoader.Load(options.Preset, null,
+            [.. Perceptor.Experiments.Arms.ArmParser.ReferenceSettings, .. options.Settings, .. a.Settings]));
+
+        Assert.Equal(["baseline", "train-files=all", "mask", "disc-lr=gen"], configs.Keys);
+        Assert.Equal(1, configs["baseline"].Data.TrainFiles);
+        Assert.Equal(0, configs["train-files=all"].Data.TrainFiles); // every training pair
+        Assert.All(configs.Values, c => Assert.Equal(1, c.Train.BatchSize));
+        Assert.All(configs.Values, c => Assert.Equal(1, c.Train.MaxBatches)); // one step per epoch in every arm, whatever its data
+        Assert.All(configs.Values, c => Assert.True(c.Optim.LrStepEpochs >= options.Epochs)); // no learning-rate step within a run
+        Assert.Equal(configs["disc-lr=gen"].Optim.GenLr, configs["disc-lr=gen"].Optim.DiscLr);
+        Assert.Equal(Perceptor.Training.Config.PesqFailurePolicy.Mask, configs["mask"].Pesq.Failures);
+        Assert.Equal(Perceptor.Training.Config.PesqFailurePolicy.SkipBatch, configs["baseline"].Pesq.Failures);
+
+        var pretrain = Perceptor.Training.Config.ConfigLoader.Load(options.Preset, null, [.. Perceptor.Experiments.Arms.ArmParser.ReferenceSettings, .. options.PretrainSettings]);
+        Assert.Equal(0, pretrain.Data.TrainFiles);
+        Assert.True(pretrain.Optim.LrStepEpochs >= options.PretrainEpochs);
     }
 
     [Fact]
