@@ -180,8 +180,7 @@ public static class SyntheticCorpus
     {
         var speaker = Speaker(options, job.SpeakerIndex);
         ulong seed = SynthesisRandom.Derive((ulong)options.Seed, 2, job.SpeakerIndex, job.Utterance);
-        var layout = job.Split == Splits[0] ? options.Layout : options.TestLayout ?? options.Layout;
-        var utterance = new SpeechSynthesizer(options.SampleRate, layout).Synthesize(speaker, seed);
+        var utterance = new SpeechSynthesizer(options.SampleRate, options.Layout).Synthesize(speaker, seed);
         var clean = utterance.Samples;
         var noise = NoiseSynthesizer.Generate(job.Noise, clean.Length, options.SampleRate,
             SynthesisRandom.Derive((ulong)options.Seed, 4, job.SpeakerIndex, job.Utterance));

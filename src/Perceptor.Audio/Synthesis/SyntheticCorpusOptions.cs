@@ -39,12 +39,6 @@ public sealed record SyntheticCorpusOptions
     /// <summary>Timing of speech, pauses and silence within each utterance.</summary>
     public UtteranceLayout Layout { get; init; } = new();
 
-    /// <summary>
-    /// Timing of the test utterances when they should differ from the training ones (null: <see cref="Layout"/>). Shorter
-    /// test utterances make full-utterance evaluation cheaper: the model's time attention costs the square of the length.
-    /// </summary>
-    public UtteranceLayout? TestLayout { get; init; }
-
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that cannot work.</summary>
     public void Validate()
     {
@@ -77,6 +71,5 @@ public sealed record SyntheticCorpusOptions
         }
 
         Layout.Validate();
-        TestLayout?.Validate();
     }
 }
