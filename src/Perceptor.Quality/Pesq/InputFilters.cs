@@ -82,9 +82,21 @@ internal static class InputFilters
         }
 
         float mean = (float)(sum / nominal);
-        for (int i = start; i < end; i++)
+        var region = buffer[start..end];
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            buffer[i] -= mean;
+            var m = Vector256.Create(mean);
+            ref float r = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(region);
+            for (; j + 8 <= region.Length; j += 8)
+            {
+                (Vector256.LoadUnsafe(ref r, (nuint)j) - m).StoreUnsafe(ref r, (nuint)j);
+            }
+        }
+
+        for (; j < region.Length; j++)
+        {
+            region[j] -= mean;
         }
 
         for (int k = 0; k < window; k++)
