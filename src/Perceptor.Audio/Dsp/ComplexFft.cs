@@ -212,6 +212,28 @@ public sealed class ComplexFft
             nuint i0 = (nuint)(s * p), i1 = (nuint)(s * (p + quarter)), i2 = (nuint)(s * (p + (2 * quarter)));
             nuint i3 = (nuint)(s * (p + (3 * quarter)));
             nuint o0 = (nuint)(4 * s * p), o1 = o0 + (nuint)s, o2 = o1 + (nuint)s, o3 = o2 + (nuint)s;
+            if (p == 0)
+            {
+                for (nuint q = 0; q < (nuint)s; q += 4)
+                {
+                    var (r0, m0, r1, m1, r2, m2, r3, m3) = Radix4Unit<Vector256<double>, Lanes256>(
+                        Vector256.LoadUnsafe(ref xr, i0 + q), Vector256.LoadUnsafe(ref xi, i0 + q),
+                        Vector256.LoadUnsafe(ref xr, i1 + q), Vector256.LoadUnsafe(ref xi, i1 + q),
+                        Vector256.LoadUnsafe(ref xr, i2 + q), Vector256.LoadUnsafe(ref xi, i2 + q),
+                        Vector256.LoadUnsafe(ref xr, i3 + q), Vector256.LoadUnsafe(ref xi, i3 + q));
+                    r0.StoreUnsafe(ref yr, o0 + q);
+                    m0.StoreUnsafe(ref yi, o0 + q);
+                    r1.StoreUnsafe(ref yr, o1 + q);
+                    m1.StoreUnsafe(ref yi, o1 + q);
+                    r2.StoreUnsafe(ref yr, o2 + q);
+                    m2.StoreUnsafe(ref yi, o2 + q);
+                    r3.StoreUnsafe(ref yr, o3 + q);
+                    m3.StoreUnsafe(ref yi, o3 + q);
+                }
+
+                continue;
+            }
+
             for (nuint q = 0; q < (nuint)s; q += 4)
             {
                 var (r0, m0, r1, m1, r2, m2, r3, m3) = Butterfly(
@@ -246,7 +268,29 @@ public sealed class ComplexFft
         ref double xi = ref MemoryMarshal.GetArrayDataReference(xIm);
         ref double yr = ref MemoryMarshal.GetArrayDataReference(yRe);
         ref double yi = ref MemoryMarshal.GetArrayDataReference(yIm);
-        for (int p = 0; p < quarter; p++)
+        {
+            // p = 0: all three twiddles are exactly 1.
+            nuint i1 = (nuint)(s * quarter), i2 = (nuint)(s * 2 * quarter), i3 = (nuint)(s * 3 * quarter);
+            nuint o1 = (nuint)s, o2 = o1 + (nuint)s, o3 = o2 + (nuint)s;
+            for (nuint q = 0; q < (nuint)s; q += 8)
+            {
+                var (r0, m0, r1, m1, r2, m2, r3, m3) = Radix4Unit<Vector512<double>, Lanes512>(
+                    Vector512.LoadUnsafe(ref xr, q), Vector512.LoadUnsafe(ref xi, q),
+                    Vector512.LoadUnsafe(ref xr, i1 + q), Vector512.LoadUnsafe(ref xi, i1 + q),
+                    Vector512.LoadUnsafe(ref xr, i2 + q), Vector512.LoadUnsafe(ref xi, i2 + q),
+                    Vector512.LoadUnsafe(ref xr, i3 + q), Vector512.LoadUnsafe(ref xi, i3 + q));
+                r0.StoreUnsafe(ref yr, q);
+                m0.StoreUnsafe(ref yi, q);
+                r1.StoreUnsafe(ref yr, o1 + q);
+                m1.StoreUnsafe(ref yi, o1 + q);
+                r2.StoreUnsafe(ref yr, o2 + q);
+                m2.StoreUnsafe(ref yi, o2 + q);
+                r3.StoreUnsafe(ref yr, o3 + q);
+                m3.StoreUnsafe(ref yi, o3 + q);
+            }
+        }
+
+        for (int p = 1; p < quarter; p++)
         {
             int tw = twOffset + p;
             var w1r = Vector512.Create(_w1Re[tw]);
@@ -334,6 +378,24 @@ public sealed class ComplexFft
             TLanes.Sub(TLanes.Mul(u1r, w1r), TLanes.Mul(u1i, w1i)), TLanes.Add(TLanes.Mul(u1r, w1i), TLanes.Mul(u1i, w1r)),
             TLanes.Sub(TLanes.Mul(u2r, w2r), TLanes.Mul(u2i, w2i)), TLanes.Add(TLanes.Mul(u2r, w2i), TLanes.Mul(u2i, w2r)),
             TLanes.Sub(TLanes.Mul(u3r, w3r), TLanes.Mul(u3i, w3i)), TLanes.Add(TLanes.Mul(u3r, w3i), TLanes.Mul(u3i, w3r)));
+    }
+
+    /// <summary>
+    /// <see cref="Radix4{T, TLanes}"/> with all twiddles 1 (the butterflies at p = 0, and the whole last stage): the
+    /// products by 1 and 0 are left out, which gives the same values (a zero's sign aside).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (T, T, T, T, T, T, T, T) Radix4Unit<T, TLanes>(T ar, T ai, T br, T bi, T cr, T ci, T dr, T di)
+        where TLanes : ILanes<T>
+    {
+        T t0r = TLanes.Add(ar, cr), t0i = TLanes.Add(ai, ci);
+        T t1r = TLanes.Sub(ar, cr), t1i = TLanes.Sub(ai, ci);
+        T t2r = TLanes.Add(br, dr), t2i = TLanes.Add(bi, di);
+        T t3r = TLanes.Sub(br, dr), t3i = TLanes.Sub(bi, di);
+        return (TLanes.Add(t0r, t2r), TLanes.Add(t0i, t2i),
+            TLanes.Add(t1r, t3i), TLanes.Sub(t1i, t3r),
+            TLanes.Sub(t0r, t2r), TLanes.Sub(t0i, t2i),
+            TLanes.Sub(t1r, t3i), TLanes.Add(t1i, t3r));
     }
 
     /// <summary>Stores the 4x4 transpose of rows (r0..r3) at destination + offset (16 doubles).</summary>

@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Perceptor.Quality.Pesq;
 
@@ -81,9 +82,21 @@ internal static class InputFilters
         }
 
         float mean = (float)(sum / nominal);
-        for (int i = start; i < end; i++)
+        var region = buffer[start..end];
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            buffer[i] -= mean;
+            var m = Vector256.Create(mean);
+            ref float r = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(region);
+            for (; j + 8 <= region.Length; j += 8)
+            {
+                (Vector256.LoadUnsafe(ref r, (nuint)j) - m).StoreUnsafe(ref r, (nuint)j);
+            }
+        }
+
+        for (; j < region.Length; j++)
+        {
+            region[j] -= mean;
         }
 
         for (int k = 0; k < window; k++)
@@ -159,10 +172,24 @@ internal static class InputFilters
         // Inputs past each signal's end are zeros (the buffers' tails are cleared for that); the loop reads them.
         first.AsSpan(firstLength, longest + stages - firstLength).Clear();
         second.AsSpan(secondLength, longest + stages - secondLength).Clear();
+        // With AVX-512 one two-source permute both shifts the outputs and brings in the new sample (index 16 is
+        // lane 0 of the second source), so the recurrence's critical path has no separate insert.
+        bool permute2 = Avx512F.IsSupported;
+        var shiftIn = Vector512.Create(16, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
         for (int n = 0; n < steps; n++)
         {
-            var xin = Vector512.Shuffle(xy, shift).WithElement(0, first[n]);
-            var yin = Vector512.Shuffle(yy, shift).WithElement(0, second[n]);
+            Vector512<float> xin, yin;
+            if (permute2)
+            {
+                xin = Avx512F.PermuteVar16x32x2(xy, shiftIn, Vector512.CreateScalarUnsafe(first[n]));
+                yin = Avx512F.PermuteVar16x32x2(yy, shiftIn, Vector512.CreateScalarUnsafe(second[n]));
+            }
+            else
+            {
+                xin = Vector512.Shuffle(xy, shift).WithElement(0, first[n]);
+                yin = Vector512.Shuffle(yy, shift).WithElement(0, second[n]);
+            }
+
             var xw = xin - (va1 * xw1) - (va2 * xw2);
             var yw = yin - (va1 * yw1) - (va2 * yw2);
             xy = (vb0 * xw) + (vb1 * xw1) + (vb2 * xw2);
