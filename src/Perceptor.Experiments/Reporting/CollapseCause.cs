@@ -87,7 +87,7 @@ public sealed record CollapseCause(
 
         string headline = $"Cause: {string.Join(" and ", causes.Select(Title))}. The baseline collapsed in all {n} seeds; {Names(preventing)} " +
             $"collapsed in none of them and ended higher; {Names(still)} collapsed in every seed like the baseline" +
-            (ruledOut.Count > 0 ? $", so {string.Join(" and ", ruledOut.Select(Title))} is not the cause" : "") + ".";
+            (ruledOut.Count > 0 ? $", so {string.Join(" and ", ruledOut.Select(Title))} {(ruledOut.Count > 1 ? "are" : "is")} not the cause" : "") + ".";
         return new CollapseCause(true, headline, preventing.Select(a => a.Name).ToList(), still.Select(a => a.Name).ToList(), causes, ruledOut, evidence);
     }
 
