@@ -1,4 +1,4 @@
-using System.CommandLine;
+using Perceptor.Cli.Tests.Commands;
 
 namespace Perceptor.Cli.Tests;
 
@@ -9,13 +9,7 @@ public sealed class UsageErrorTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = CommandLineRunner.Run(Program.BuildRoot(), args, new InvocationConfiguration { Output = output, Error = error });
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CapturedRun.AsProgram(args);
 
     [Theory]
     [InlineData(new[] { "train", "--run", "r", "--bogus" }, "perceptor train: ", "'--bogus'")]

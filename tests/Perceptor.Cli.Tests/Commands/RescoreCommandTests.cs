@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace Perceptor.Cli.Tests.Commands;
 
 /// <summary><c>perceptor rescore</c> as the command line sees it: usage errors exit 2 with one line and write nothing.</summary>
@@ -9,13 +7,7 @@ public sealed class RescoreCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = CommandLineRunner.Run(Program.BuildRoot(), args, new InvocationConfiguration { Output = output, Error = error });
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CapturedRun.AsProgram(args);
 
     [Theory]
     [InlineData(new[] { "rescore", "x.pt" }, "--data")]
