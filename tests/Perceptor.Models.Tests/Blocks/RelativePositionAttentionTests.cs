@@ -134,4 +134,30 @@ public class RelativePositionAttentionTests
             Assert.True(actual[name].allclose(parameter.grad!, rtol: 1e-4, atol: 1e-5), $"{name}: gradient differs by {actual[name].sub(parameter.grad!).abs().max().ToSingleValue()}");
         }
     }
+
+    [Theory]
+    [InlineData(4, 1 << 20)] // shorter than the clipping distance, one chunk
+    [InlineData(11, 3 * 2 * 11 * 11 * sizeof(float))] // longer (the table's end rows repeat), chunks of 3, 3 and 1
+    public void Evaluation_without_autograd_equals_the_explicit_scores(int length, long scoreChunkBytes)
+    {
+        // The fused path (libtorch's attention with the position scores as its additive mask) runs only in eval mode
+        // without autograd; the same module with autograd on takes the explicit path that training uses.
+        const int dim = 6, heads = 2, headDim = 4, maxRelative = 3, sequences = 7;
+        using var attention = new RelativePositionAttention(dim, heads, headDim, maxRelative, dropout: 0.0, scoreChunkBytes);
+        attention.eval();
+        using var scope = NewDisposeScope();
+        var x = randn(sequences, length, dim);
+
+        var explicitOut = attention.call(x);
+        Tensor fused;
+        using (no_grad())
+        {
+            fused = attention.call(x);
+        }
+
+        Assert.True(explicitOut.requires_grad);
+        Assert.False(fused.requires_grad);
+        Assert.Equal(explicitOut.shape, fused.shape);
+        Assert.True(fused.allclose(explicitOut.detach(), rtol: 1e-5, atol: 1e-6), $"max difference {fused.sub(explicitOut.detach()).abs().max().ToSingleValue()}");
+    }
 }
