@@ -83,6 +83,7 @@ public static class ConfigValidator
         var c = config.Collapse;
         Check(c.Drop > 0 && double.IsFinite(c.Drop), "collapse.drop", c.Drop, "must be a positive number of PESQ points");
         Check(c.Epochs >= 1, "collapse.epochs", c.Epochs, "must be at least 1");
+        Check(config.Checkpoint.EveryEpochs >= 1, "checkpoint.everyEpochs", config.Checkpoint.EveryEpochs, "must be 1 (every epoch) or more");
         Check(config.Checkpoint.EverySteps >= 0, "checkpoint.everySteps", config.Checkpoint.EverySteps, "must be 0 (epoch ends only) or more");
 
         var r = config.Runtime;

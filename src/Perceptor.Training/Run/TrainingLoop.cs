@@ -185,7 +185,11 @@ public sealed class TrainingLoop
             BestEpoch = better ? epoch : standing.BestEpoch,
             LastPesq = lastPesq,
         };
-        _checkpoints.Write(next, best: better);
+        if (better || evaluate || stop is not null || epoch % Config.Checkpoint.EveryEpochs == 0)
+        {
+            _checkpoints.Write(next, best: better);
+        }
+
         _recorder.EpochFinished(epochRecord, eval, calibration);
         return (next, stop);
     }

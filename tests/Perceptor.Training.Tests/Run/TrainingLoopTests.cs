@@ -109,6 +109,30 @@ public class TrainingLoopTests
     }
 
     [Fact]
+    public void Epoch_end_checkpoints_follow_everyEpochs_and_evaluated_and_final_epochs_always_write()
+    {
+        string run = TestRuns.TempDir();
+        var config = TestRuns.Config("train.epochs=7", "train.maxBatches=1", "eval.every=2", "eval.maxFiles=1",
+            "checkpoint.everyEpochs=3", "probe.calibrationClips=0", "probe.gradBalanceEvery=0");
+        var result = Train(run, config);
+        Assert.Equal(RunEndReason.Completed, result.Reason);
+
+        var log = RunLogReader.Read(Path.Combine(run, "metrics.jsonl"));
+        // Evaluated: 2, 4, 6 and the final 7; every third: 3 and 6. Not 1 or 5.
+        Assert.Equal([2L, 3, 4, 6, 7], log.OfType<CheckpointRecord>().Where(c => c.Kind == "last").Select(c => (long)c.Epoch));
+        var resumePoint = CheckpointFile.Read(Path.Combine(run, "checkpoints", "last.ckpt")).State;
+        Assert.Equal(7, resumePoint.Epoch);
+        Assert.Equal(7, resumePoint.Step);
+    }
+
+    [Fact]
+    public void Checkpoints_every_zero_epochs_is_refused_naming_the_key()
+    {
+        var e = Assert.Throws<ConfigException>(() => TestRuns.Config("checkpoint.everyEpochs=0"));
+        Assert.Contains("checkpoint.everyEpochs", e.Message);
+    }
+
+    [Fact]
     public void Resuming_continues_exactly_as_a_straight_run()
     {
         var hooks = TestRuns.Hooks(delivered: true);
