@@ -50,10 +50,11 @@ public sealed record DemoOptions
 
     /// <summary>
     /// Settings of the pretraining run on top of the <see cref="Preset"/>: batches of one clip, 25 per epoch, a constant
-    /// learning rate (the preset halves it every 2 epochs, which suits only its own 4-epoch runs), evaluated every 4 epochs.
+    /// learning rate (the preset halves it every 2 epochs, which suits only its own 4-epoch runs), evaluated every 6
+    /// epochs, the loss balance probed every 50 steps. Neither the evaluations nor the probe change what is trained.
     /// </summary>
     public IReadOnlyList<string> PretrainSettings { get; init; } =
-        ["train.batchSize=1", "train.maxBatches=25", "optim.lrStepEpochs=100000", "eval.every=4"];
+        ["train.batchSize=1", "train.maxBatches=25", "optim.lrStepEpochs=100000", "eval.every=6", "probe.gradBalanceEvery=50"];
 
     /// <summary>
     /// The arms: the baseline (the reference skip-batch policy), all training pairs instead of one (H7: removes the
@@ -83,8 +84,13 @@ public sealed record DemoOptions
     /// <summary>
     /// Settings for every arm: one training pair (the baseline's small data set; the <c>train-files=all</c> arm uses
     /// all 60), batches of one clip, one batch per epoch so that every arm takes the same steps, a constant learning
-    /// rate, an evaluation every 20 steps (the 8 test utterances, whole).
+    /// rate, an evaluation every 20 steps (the 8 test utterances, whole). A run stops once the collapse watch has
+    /// confirmed a collapse (as one would stop a real run); a run that never collapses trains all its steps. With
+    /// one-step epochs, <c>last.ckpt</c> is written at the evaluations only, and the loss balance probed every 40 steps.
     /// </summary>
     public IReadOnlyList<string> Settings { get; init; } =
-        ["data.trainFiles=1", "train.batchSize=1", "train.maxBatches=1", "optim.lrStepEpochs=100000", "eval.every=20"];
+    [
+        "data.trainFiles=1", "train.batchSize=1", "train.maxBatches=1", "optim.lrStepEpochs=100000", "eval.every=20",
+        "collapse.earlyStop=true", "checkpoint.everyEpochs=20", "probe.gradBalanceEvery=40",
+    ];
 }

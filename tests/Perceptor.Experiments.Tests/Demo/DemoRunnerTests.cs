@@ -81,6 +81,10 @@ public sealed class DemoRunnerTests : IDisposable
         Assert.Equal(configs["disc-lr=gen"].Optim.GenLr, configs["disc-lr=gen"].Optim.DiscLr);
         Assert.Equal(Perceptor.Training.Config.PesqFailurePolicy.Mask, configs["mask"].Pesq.Failures);
         Assert.Equal(Perceptor.Training.Config.PesqFailurePolicy.SkipBatch, configs["baseline"].Pesq.Failures);
+        // A confirmed collapse ends a run; one that never collapses trains every step. last.ckpt is written where
+        // the runs are evaluated, not after each one-step epoch.
+        Assert.All(configs.Values, c => Assert.True(c.Collapse.EarlyStop));
+        Assert.All(configs.Values, c => Assert.Equal(c.Eval.Every, c.Checkpoint.EveryEpochs));
 
         var pretrain = Perceptor.Training.Config.ConfigLoader.Load(options.Preset, null, [.. Perceptor.Experiments.Arms.ArmParser.ReferenceSettings, .. options.PretrainSettings]);
         Assert.Equal(0, pretrain.Data.TrainFiles);
