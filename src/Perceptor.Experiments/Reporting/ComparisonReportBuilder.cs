@@ -212,15 +212,27 @@ public static class ComparisonReportBuilder
                 }
             }
 
-            var mean = perRun.SelectMany(r => r).GroupBy(p => p.Epoch).OrderBy(g => g.Key).ToList();
+            var mean = SeedMean(perRun);
             string label = perRun.Count > 1 ? $"{arm.Name} (mean of {perRun.Count})" : arm.Name;
-            series.Add(new ChartSeries(label, mean.Select(g => (double)g.Key).ToList(), mean.Select(g => g.Average(p => p.Value)).ToList())
+            series.Add(new ChartSeries(label, mean.Select(p => (double)p.Epoch).ToList(), mean.Select(p => p.Value).ToList())
             {
                 Color = color, LineWidth = 2.5f,
             });
         }
 
         return new ChartSpec { Title = "", XLabel = "epoch", Series = series, IntegerX = true };
+    }
+
+    /// <summary>
+    /// The mean over seeds at the epochs every seed reached: after one seed has stopped (a collapse confirmed, an
+    /// interrupted run), a mean of the others would read as the arm moving. Seeds that share no epoch at all
+    /// (different evaluation schedules) fall back to the mean of whatever each epoch has.
+    /// </summary>
+    internal static IReadOnlyList<(int Epoch, double Value)> SeedMean(IReadOnlyList<IReadOnlyList<(int Epoch, double Value)>> perRun)
+    {
+        var byEpoch = perRun.SelectMany(r => r).GroupBy(p => p.Epoch).OrderBy(g => g.Key).ToList();
+        var common = byEpoch.Where(g => g.Count() == perRun.Count).ToList();
+        return (common.Count > 0 ? common : byEpoch).Select(g => (g.Key, g.Average(p => p.Value))).ToList();
     }
 
     /// <summary>Each run's peak (triangle) and collapse onset (cross), in its arm's colour; one legend entry each.</summary>
