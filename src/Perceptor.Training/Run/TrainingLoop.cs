@@ -185,7 +185,8 @@ public sealed class TrainingLoop
             BestEpoch = better ? epoch : standing.BestEpoch,
             LastPesq = lastPesq,
         };
-        if (better || evaluate || stop is not null || epoch % Config.Checkpoint.EveryEpochs == 0)
+        // A new best and an early stop happen only at evaluated epochs, and the final epoch is always evaluated.
+        if (evaluate || epoch % Config.Checkpoint.EveryEpochs == 0)
         {
             _checkpoints.Write(next, best: better);
         }
