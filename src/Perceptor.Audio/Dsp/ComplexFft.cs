@@ -211,7 +211,7 @@ public sealed class ComplexFft
         {
             nuint i0 = (nuint)(s * p), i1 = (nuint)(s * (p + quarter)), i2 = (nuint)(s * (p + (2 * quarter)));
             nuint i3 = (nuint)(s * (p + (3 * quarter)));
-            nuint o0 = (nuint)(4 * s * p), o1 = o0 + (nuint)s, o2 = o1 + (nuint)s, o3 = o2 + (nuint)s;
+            nuint o0 = (nuint)(4 * s * p);
             if (p == 0)
             {
                 for (nuint q = 0; q < (nuint)s; q += 4)
@@ -221,14 +221,7 @@ public sealed class ComplexFft
                         Vector256.LoadUnsafe(ref xr, i1 + q), Vector256.LoadUnsafe(ref xi, i1 + q),
                         Vector256.LoadUnsafe(ref xr, i2 + q), Vector256.LoadUnsafe(ref xi, i2 + q),
                         Vector256.LoadUnsafe(ref xr, i3 + q), Vector256.LoadUnsafe(ref xi, i3 + q));
-                    r0.StoreUnsafe(ref yr, o0 + q);
-                    m0.StoreUnsafe(ref yi, o0 + q);
-                    r1.StoreUnsafe(ref yr, o1 + q);
-                    m1.StoreUnsafe(ref yi, o1 + q);
-                    r2.StoreUnsafe(ref yr, o2 + q);
-                    m2.StoreUnsafe(ref yi, o2 + q);
-                    r3.StoreUnsafe(ref yr, o3 + q);
-                    m3.StoreUnsafe(ref yi, o3 + q);
+                    StoreQuad<Vector256<double>, Lanes256>(r0, m0, r1, m1, r2, m2, r3, m3, ref yr, ref yi, o0 + q, (nuint)s);
                 }
 
                 continue;
@@ -242,14 +235,7 @@ public sealed class ComplexFft
                     Vector256.LoadUnsafe(ref xr, i2 + q), Vector256.LoadUnsafe(ref xi, i2 + q),
                     Vector256.LoadUnsafe(ref xr, i3 + q), Vector256.LoadUnsafe(ref xi, i3 + q),
                     twOffset + p, broadcast: true);
-                r0.StoreUnsafe(ref yr, o0 + q);
-                m0.StoreUnsafe(ref yi, o0 + q);
-                r1.StoreUnsafe(ref yr, o1 + q);
-                m1.StoreUnsafe(ref yi, o1 + q);
-                r2.StoreUnsafe(ref yr, o2 + q);
-                m2.StoreUnsafe(ref yi, o2 + q);
-                r3.StoreUnsafe(ref yr, o3 + q);
-                m3.StoreUnsafe(ref yi, o3 + q);
+                StoreQuad<Vector256<double>, Lanes256>(r0, m0, r1, m1, r2, m2, r3, m3, ref yr, ref yi, o0 + q, (nuint)s);
             }
         }
     }
@@ -271,7 +257,6 @@ public sealed class ComplexFft
         {
             // p = 0: all three twiddles are exactly 1.
             nuint i1 = (nuint)(s * quarter), i2 = (nuint)(s * 2 * quarter), i3 = (nuint)(s * 3 * quarter);
-            nuint o1 = (nuint)s, o2 = o1 + (nuint)s, o3 = o2 + (nuint)s;
             for (nuint q = 0; q < (nuint)s; q += 8)
             {
                 var (r0, m0, r1, m1, r2, m2, r3, m3) = Radix4Unit<Vector512<double>, Lanes512>(
@@ -279,14 +264,7 @@ public sealed class ComplexFft
                     Vector512.LoadUnsafe(ref xr, i1 + q), Vector512.LoadUnsafe(ref xi, i1 + q),
                     Vector512.LoadUnsafe(ref xr, i2 + q), Vector512.LoadUnsafe(ref xi, i2 + q),
                     Vector512.LoadUnsafe(ref xr, i3 + q), Vector512.LoadUnsafe(ref xi, i3 + q));
-                r0.StoreUnsafe(ref yr, q);
-                m0.StoreUnsafe(ref yi, q);
-                r1.StoreUnsafe(ref yr, o1 + q);
-                m1.StoreUnsafe(ref yi, o1 + q);
-                r2.StoreUnsafe(ref yr, o2 + q);
-                m2.StoreUnsafe(ref yi, o2 + q);
-                r3.StoreUnsafe(ref yr, o3 + q);
-                m3.StoreUnsafe(ref yi, o3 + q);
+                StoreQuad<Vector512<double>, Lanes512>(r0, m0, r1, m1, r2, m2, r3, m3, ref yr, ref yi, q, (nuint)s);
             }
         }
 
@@ -301,7 +279,7 @@ public sealed class ComplexFft
             var w3i = Vector512.Create(_w3Im[tw]);
             nuint i0 = (nuint)(s * p), i1 = (nuint)(s * (p + quarter)), i2 = (nuint)(s * (p + (2 * quarter)));
             nuint i3 = (nuint)(s * (p + (3 * quarter)));
-            nuint o0 = (nuint)(4 * s * p), o1 = o0 + (nuint)s, o2 = o1 + (nuint)s, o3 = o2 + (nuint)s;
+            nuint o0 = (nuint)(4 * s * p);
             for (nuint q = 0; q < (nuint)s; q += 8)
             {
                 var ar = Vector512.LoadUnsafe(ref xr, i0 + q);
@@ -313,14 +291,7 @@ public sealed class ComplexFft
                 var dr = Vector512.LoadUnsafe(ref xr, i3 + q);
                 var di = Vector512.LoadUnsafe(ref xi, i3 + q);
                 var (r0, m0, r1, m1, r2, m2, r3, m3) = Radix4<Vector512<double>, Lanes512>(ar, ai, br, bi, cr, ci, dr, di, w1r, w1i, w2r, w2i, w3r, w3i);
-                r0.StoreUnsafe(ref yr, o0 + q);
-                m0.StoreUnsafe(ref yi, o0 + q);
-                r1.StoreUnsafe(ref yr, o1 + q);
-                m1.StoreUnsafe(ref yi, o1 + q);
-                r2.StoreUnsafe(ref yr, o2 + q);
-                m2.StoreUnsafe(ref yi, o2 + q);
-                r3.StoreUnsafe(ref yr, o3 + q);
-                m3.StoreUnsafe(ref yi, o3 + q);
+                StoreQuad<Vector512<double>, Lanes512>(r0, m0, r1, m1, r2, m2, r3, m3, ref yr, ref yi, o0 + q, (nuint)s);
             }
         }
     }
@@ -398,6 +369,25 @@ public sealed class ComplexFft
             TLanes.Sub(t1r, t3i), TLanes.Add(t1i, t3r));
     }
 
+    /// <summary>
+    /// Stores a butterfly's four outputs (re into <paramref name="yr"/>, im into <paramref name="yi"/>) at
+    /// <paramref name="at"/>, at + s, at + 2s and at + 3s.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreQuad<T, TLanes>(T r0, T m0, T r1, T m1, T r2, T m2, T r3, T m3, ref double yr, ref double yi,
+        nuint at, nuint s)
+        where TLanes : ILanes<T>
+    {
+        TLanes.Store(r0, ref yr, at);
+        TLanes.Store(m0, ref yi, at);
+        TLanes.Store(r1, ref yr, at + s);
+        TLanes.Store(m1, ref yi, at + s);
+        TLanes.Store(r2, ref yr, at + (2 * s));
+        TLanes.Store(m2, ref yi, at + (2 * s));
+        TLanes.Store(r3, ref yr, at + (3 * s));
+        TLanes.Store(m3, ref yi, at + (3 * s));
+    }
+
     /// <summary>Stores the 4x4 transpose of rows (r0..r3) at destination + offset (16 doubles).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Transpose4(Vector256<double> r0, Vector256<double> r1, Vector256<double> r2,
@@ -445,6 +435,8 @@ public sealed class ComplexFft
         static abstract T Sub(T a, T b);
 
         static abstract T Mul(T a, T b);
+
+        static abstract void Store(T value, ref double destination, nuint offset);
     }
 
     private readonly struct ScalarLanes : ILanes<double>
@@ -454,6 +446,8 @@ public sealed class ComplexFft
         public static double Sub(double a, double b) => a - b;
 
         public static double Mul(double a, double b) => a * b;
+
+        public static void Store(double value, ref double destination, nuint offset) => Unsafe.Add(ref destination, offset) = value;
     }
 
     private readonly struct Lanes256 : ILanes<Vector256<double>>
@@ -463,6 +457,8 @@ public sealed class ComplexFft
         public static Vector256<double> Sub(Vector256<double> a, Vector256<double> b) => a - b;
 
         public static Vector256<double> Mul(Vector256<double> a, Vector256<double> b) => a * b;
+
+        public static void Store(Vector256<double> value, ref double destination, nuint offset) => value.StoreUnsafe(ref destination, offset);
     }
 
     private readonly struct Lanes512 : ILanes<Vector512<double>>
@@ -472,5 +468,7 @@ public sealed class ComplexFft
         public static Vector512<double> Sub(Vector512<double> a, Vector512<double> b) => a - b;
 
         public static Vector512<double> Mul(Vector512<double> a, Vector512<double> b) => a * b;
+
+        public static void Store(Vector512<double> value, ref double destination, nuint offset) => value.StoreUnsafe(ref destination, offset);
     }
 }
