@@ -117,19 +117,25 @@ internal static class InputFilters
     }
 
     /// <summary>
+    /// Samples each buffer given to <see cref="CascadePair"/> must have beyond the longer signal (cleared and
+    /// overwritten there): enough for the pipeline of up to 16 sections to drain.
+    /// </summary>
+    public const int CascadeSlack = 32;
+
+    /// <summary>
     /// Applies the same cascade to two buffers, with results identical to <see cref="Cascade"/> on each. Where
-    /// 512-bit vectors are available the sections run as a skewed pipeline, one vector lane per section and lane k
-    /// working on the sample k steps behind lane 0, so the sections no longer wait for each other; every lane
-    /// performs exactly the scalar section's single-precision operations. Both buffers must hold
-    /// <paramref name="sections"/>.Length - 1 readable samples beyond their span lengths (they are overwritten
-    /// with the filter's continuation).
+    /// 512-bit vectors are available the sections run as a skewed pipeline, one vector lane per section, lane k
+    /// working on the sample 2k steps behind lane 0: a section's output enters the next section two steps after it
+    /// is computed, so a step waits only for each section's own recursion, not for the section before it. Every
+    /// lane performs exactly the scalar section's single-precision operations. Both buffers need
+    /// <see cref="CascadeSlack"/> samples beyond the longer of the two lengths.
     /// </summary>
     public static void CascadePair(float[] first, int firstLength, float[] second, int secondLength, Biquad[] sections)
     {
         int stages = sections.Length;
         int longest = Math.Max(firstLength, secondLength);
-        if (!Vector512.IsHardwareAccelerated || stages > Vector512<float>.Count || first.Length < longest + stages ||
-            second.Length < longest + stages)
+        if (!Avx512F.IsSupported || stages > Vector512<float>.Count || first.Length < longest + CascadeSlack ||
+            second.Length < longest + CascadeSlack)
         {
             Cascade(first.AsSpan(0, firstLength), sections);
             Cascade(second.AsSpan(0, secondLength), sections);
@@ -158,51 +164,55 @@ internal static class InputFilters
         var va1 = Vector512.Create<float>(a1);
         var va2 = Vector512.Create<float>(a2);
 
-        // Lane k takes lane k - 1 of the previous outputs; lane 0 takes the new input sample.
-        var shift = Vector512.Create(0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
+        // Inputs past each signal's end are zeros (the buffers' tails are cleared for that); the loop reads them.
+        first.AsSpan(firstLength, longest + CascadeSlack - firstLength).Clear();
+        second.AsSpan(secondLength, longest + CascadeSlack - secondLength).Clear();
+        Pipeline(first, second, longest, stages - 1, vb0, vb1, vb2, va1, va2);
+    }
+
+    /// <summary>
+    /// The pipelined loop of <see cref="CascadePair"/> over <paramref name="longest"/> samples with sections
+    /// 0..<paramref name="last"/> in the lanes of the coefficient vectors (kept apart from the set-up, whose stack
+    /// buffers would make the JIT keep the loop's vectors in memory).
+    /// </summary>
+    private static void Pipeline(float[] first, float[] second, int longest, int last, Vector512<float> vb0,
+        Vector512<float> vb1, Vector512<float> vb2, Vector512<float> va1, Vector512<float> va2)
+    {
         var xw1 = Vector512<float>.Zero;
         var xw2 = Vector512<float>.Zero;
-        var xy = Vector512<float>.Zero;
+        var xy1 = Vector512<float>.Zero;
+        var xy2 = Vector512<float>.Zero;
         var yw1 = Vector512<float>.Zero;
         var yw2 = Vector512<float>.Zero;
-        var yy = Vector512<float>.Zero;
-        int last = stages - 1;
-        int steps = longest + last;
+        var yy1 = Vector512<float>.Zero;
+        var yy2 = Vector512<float>.Zero;
+        int lag = 2 * last;
+        int steps = longest + lag;
 
-        // Inputs past each signal's end are zeros (the buffers' tails are cleared for that); the loop reads them.
-        first.AsSpan(firstLength, longest + stages - firstLength).Clear();
-        second.AsSpan(secondLength, longest + stages - secondLength).Clear();
-        // With AVX-512 one two-source permute both shifts the outputs and brings in the new sample (index 16 is
-        // lane 0 of the second source), so the recurrence's critical path has no separate insert.
-        bool permute2 = Avx512F.IsSupported;
+        // Lane k takes lane k - 1 of the outputs of two steps before and lane 0 the new sample, in one two-source
+        // permute (index 16 is lane 0 of the second source); the last section's output is moved to lane 0 to be
+        // stored.
         var shiftIn = Vector512.Create(16, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
+        var lastLane = Vector512.Create(last);
         for (int n = 0; n < steps; n++)
         {
-            Vector512<float> xin, yin;
-            if (permute2)
-            {
-                xin = Avx512F.PermuteVar16x32x2(xy, shiftIn, Vector512.CreateScalarUnsafe(first[n]));
-                yin = Avx512F.PermuteVar16x32x2(yy, shiftIn, Vector512.CreateScalarUnsafe(second[n]));
-            }
-            else
-            {
-                xin = Vector512.Shuffle(xy, shift).WithElement(0, first[n]);
-                yin = Vector512.Shuffle(yy, shift).WithElement(0, second[n]);
-            }
-
+            var xin = Avx512F.PermuteVar16x32x2(xy2, shiftIn, Vector512.CreateScalarUnsafe(first[n]));
+            var yin = Avx512F.PermuteVar16x32x2(yy2, shiftIn, Vector512.CreateScalarUnsafe(second[n]));
             var xw = xin - (va1 * xw1) - (va2 * xw2);
             var yw = yin - (va1 * yw1) - (va2 * yw2);
-            xy = (vb0 * xw) + (vb1 * xw1) + (vb2 * xw2);
-            yy = (vb0 * yw) + (vb1 * yw1) + (vb2 * yw2);
+            xy2 = xy1;
+            yy2 = yy1;
+            xy1 = (vb0 * xw) + (vb1 * xw1) + (vb2 * xw2);
+            yy1 = (vb0 * yw) + (vb1 * yw1) + (vb2 * yw2);
             xw2 = xw1;
             xw1 = xw;
             yw2 = yw1;
             yw1 = yw;
-            int done = n - last;
+            int done = n - lag;
             if (done >= 0)
             {
-                first[done] = xy.GetElement(last);
-                second[done] = yy.GetElement(last);
+                first[done] = Avx512F.PermuteVar16x32(xy1, lastLane).ToScalar();
+                second[done] = Avx512F.PermuteVar16x32(yy1, lastLane).ToScalar();
             }
         }
     }

@@ -115,8 +115,8 @@ internal sealed class PesqWorkspace
         Ensure(ref _refModel, modelLength);
         Ensure(ref _degModel, modelLength);
         // Room past the longer signal for the pipelined input cascade.
-        Ensure(ref _refWork, modelLength + 16);
-        Ensure(ref _degWork, modelLength + 16);
+        Ensure(ref _refWork, modelLength + InputFilters.CascadeSlack);
+        Ensure(ref _degWork, modelLength + InputFilters.CascadeSlack);
         Ensure(ref _refEnergy, refNominal / w);
         Ensure(ref _refLog, refNominal / w);
         Ensure(ref _degEnergy, degNominal / w);

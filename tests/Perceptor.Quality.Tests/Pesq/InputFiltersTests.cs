@@ -17,7 +17,7 @@ public class InputFiltersTests
         var rng = new Random(firstLength + (31 * secondLength));
         float[] Signal(int n)
         {
-            var s = new float[n + 16];
+            var s = new float[n + InputFilters.CascadeSlack];
             for (int i = 0; i < n; i++)
             {
                 s[i] = (float)((rng.NextDouble() - 0.5) * 2e4);
