@@ -71,6 +71,15 @@ internal sealed class PesqWorkspace
         }
     }
 
+    /// <summary>Grows <paramref name="array"/> to at least <paramref name="length"/>, keeping its contents.</summary>
+    public static void Grow<T>(ref T[] array, int length)
+    {
+        if (array.Length < length)
+        {
+            Array.Resize(ref array, Math.Max(length, 2 * array.Length));
+        }
+    }
+
     /// <summary>Two half spectra of at least <paramref name="bins"/> bins for short-lived use inside one stage call.</summary>
     public (double[] Re1, double[] Im1, double[] Re2, double[] Im2) SpectrumScratch(int bins)
     {

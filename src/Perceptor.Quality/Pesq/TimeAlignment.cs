@@ -43,6 +43,16 @@ internal sealed class TimeAlignment
     private float[] _splitWindow = [];
     private bool _captureSplitWindow;
 
+    // Votes of the frame pairs correlated so far in this pair, by (reference cursor, degraded cursor, window
+    // version): the passes of the fine alignment and of the splits meet many frame pairs more than once.
+    private readonly Dictionary<(int Ref, int Deg, int Window), (int Start, int Count, double Vote)> _frameVotes = [];
+    private int[] _voteLags = [];
+    private int _voteLagCount;
+
+    // The split window's contents: 0 while it is the Hann window, else which of this pair's altered windows it is.
+    private int _splitWindowVersion;
+    private int _alteredWindows;
+
     private readonly int[] _breakpoints = new int[MaxCandidates];
     private readonly int[] _leftEstimate = new int[MaxCandidates];
     private readonly int[] _rightEstimate = new int[MaxCandidates];
@@ -80,6 +90,9 @@ internal sealed class TimeAlignment
         PesqWorkspace.Ensure(ref _frameCorrelation, a);
         PesqWorkspace.Ensure(ref _frameMagnitude, a);
         PesqWorkspace.Ensure(ref _splitWindow, a);
+        _frameVotes.Clear();
+        _voteLagCount = 0;
+        _alteredWindows = 0;
     }
 
     /// <summary>
@@ -263,6 +276,7 @@ internal sealed class TimeAlignment
         // The split passes use the alignment window as the standard's shared scratch leaves it: Hann, with its
         // head overwritten by long correlation outputs of the estimates below.
         PesqWindows.Hann(a).CopyTo(_splitWindow, 0);
+        _splitWindowVersion = 0;
         _captureSplitWindow = true;
         int seed = utt.Coarse[u];
         for (int j = 0; j < candidates; j++)
@@ -371,7 +385,7 @@ internal sealed class TimeAlignment
                 int limit = _breakpoints[j] * w;
                 while (dc + a <= _degNominal && rc + a <= limit)
                 {
-                    AccumulateFrame(rc, dc, _splitWindow, spread: true, ref total);
+                    AccumulateFrame(rc, dc, _splitWindow, _splitWindowVersion, spread: true, ref total);
                     rc += hop;
                     dc += hop;
                 }
@@ -417,7 +431,7 @@ internal sealed class TimeAlignment
                 int limit = _breakpoints[j] * w;
                 while (dc >= 0 && rc >= limit)
                 {
-                    AccumulateFrame(rc, dc, _splitWindow, spread: true, ref total);
+                    AccumulateFrame(rc, dc, _splitWindow, _splitWindowVersion, spread: true, ref total);
                     rc -= hop;
                     dc -= hop;
                 }
@@ -448,7 +462,7 @@ internal sealed class TimeAlignment
         var hann = PesqWindows.Hann(a);
         while (dc + a <= _degNominal && rc + a <= limit)
         {
-            AccumulateFrame(rc, dc, hann, spread: false, ref unused);
+            AccumulateFrame(rc, dc, hann, 0, spread: false, ref unused);
             rc += hop;
             dc += hop;
         }
@@ -510,10 +524,52 @@ internal sealed class TimeAlignment
     /// <summary>
     /// Adds one frame pair to the delay histogram: the circular cross-correlation of the windowed frames, and a
     /// vote of (0.99 max)^0.125 for every lag within 1% of the maximum, either at the lag itself or spread over a
-    /// triangle of radius A/64 around it (the split passes).
+    /// triangle of radius A/64 around it (the split passes). <paramref name="windowVersion"/> names the contents
+    /// of <paramref name="window"/> within this pair (0: the Hann window), so that a frame pair met again with the
+    /// same window reuses its votes instead of correlating again.
     /// </summary>
-    private void AccumulateFrame(int refCursor, int degCursor, float[] window, bool spread, ref double total)
+    private void AccumulateFrame(int refCursor, int degCursor, float[] window, int windowVersion, bool spread,
+        ref double total)
     {
+        int a = _rate.AlignLength;
+        var (start, count, vote) = FrameVotes(refCursor, degCursor, window, windowVersion);
+        var lags = _voteLags.AsSpan(start, count);
+        var histogram = _histogram.AsSpan(0, a);
+        if (!spread)
+        {
+            foreach (int p in lags)
+            {
+                histogram[p] += vote;
+            }
+
+            return;
+        }
+
+        int radius = a / 64;
+        double unit = vote / radius;
+        foreach (int p in lags)
+        {
+            for (int k = 1 - radius; k < radius; k++)
+            {
+                histogram[(p + k) & (a - 1)] += unit * (radius - Math.Abs(k));
+            }
+
+            total += vote;
+        }
+    }
+
+    /// <summary>
+    /// The lags (ascending, stored in <see cref="_voteLags"/> from Start) where a frame pair's correlation is within
+    /// 1% of its maximum, and the vote each of them gets; computed on first use in a pair, then reused.
+    /// </summary>
+    private (int Start, int Count, double Vote) FrameVotes(int refCursor, int degCursor, float[] window,
+        int windowVersion)
+    {
+        if (_frameVotes.TryGetValue((refCursor, degCursor, windowVersion), out var known))
+        {
+            return known;
+        }
+
         int a = _rate.AlignLength;
         var corr = _frameCorrelation.AsSpan(0, a);
         _ws.Correlator(a).Correlate(_refWork.AsSpan(refCursor, a), _degWork.AsSpan(degCursor, a), window, corr);
@@ -523,8 +579,8 @@ internal sealed class TimeAlignment
         float max = AbsToFloat(corr, magnitude);
         float level = 0.99f * max;
         double vote = Math.Pow(level, 0.125);
-        var histogram = _histogram.AsSpan(0, a);
-        int radius = a / 64;
+        PesqWorkspace.Grow(ref _voteLags, _voteLagCount + a);
+        int start = _voteLagCount, count = 0;
         int p = 0;
         var levelVector = Vector256.Create(level);
         while (p < a)
@@ -548,23 +604,14 @@ internal sealed class TimeAlignment
                 continue;
             }
 
-            if (!spread)
-            {
-                histogram[p] += vote;
-            }
-            else
-            {
-                double unit = vote / radius;
-                for (int k = 1 - radius; k < radius; k++)
-                {
-                    histogram[(p + k) & (a - 1)] += unit * (radius - Math.Abs(k));
-                }
-
-                total += vote;
-            }
-
+            _voteLags[start + count++] = p;
             p++;
         }
+
+        _voteLagCount += count;
+        var votes = (start, count, vote);
+        _frameVotes[(refCursor, degCursor, windowVersion)] = votes;
+        return votes;
     }
 
     /// <summary>Writes |(float)x| into <paramref name="magnitude"/> and returns the largest.</summary>
@@ -691,6 +738,11 @@ internal sealed class TimeAlignment
             // implementation; outputs longer than 3A + 6 overwrite the head of that window.
             int a = _rate.AlignLength;
             int offset = (3 * a) + 6;
+            if (offset < outputs && _splitWindowVersion == 0)
+            {
+                _splitWindowVersion = ++_alteredWindows;
+            }
+
             for (int k = offset; k < outputs && k - offset < a; k++)
             {
                 _splitWindow[k - offset] = (float)bufA[k];
