@@ -14,6 +14,13 @@ namespace Perceptor.Audio.Dsp;
 /// </summary>
 public sealed class ComplexFft
 {
+    /// <summary>
+    /// Largest stride at which the last two stages run as one pass (lengths up to 512: 512 points 0.90 -> 0.81 us
+    /// on one core). At 2048 points it measured no faster, and at 32768 7% slower: the pass's sixteen streams, all a
+    /// power of two apart, then cost more in cache conflicts than the saved pass.
+    /// </summary>
+    private const int MaxTailStride = 64;
+
     private readonly int _radix4Stages;
     private readonly bool _finalRadix2;
     private readonly double[] _w1Re;
@@ -100,6 +107,13 @@ public sealed class ComplexFft
         for (int stage = 0; stage < _radix4Stages; stage++)
         {
             int quarter = n >> 2;
+            if (quarter == 2 && _finalRadix2 && s >= 8 && s <= MaxTailStride && Vector512.IsHardwareAccelerated)
+            {
+                // The last radix-4 stage and the final radix-2 stage in one pass.
+                WideRadix8Tail(xRe, xIm, yRe, yIm, s, twOffset);
+                return (yRe, yIm);
+            }
+
             if (s == 1 && quarter >= 4 && Avx.IsSupported)
             {
                 FirstRadix4(xRe, xIm, yRe, yIm, quarter, twOffset);
@@ -294,6 +308,64 @@ public sealed class ComplexFft
                 StoreQuad<Vector512<double>, Lanes512>(r0, m0, r1, m1, r2, m2, r3, m3, ref yr, ref yi, o0 + q, (nuint)s);
             }
         }
+    }
+
+    /// <summary>
+    /// The last radix-4 stage (stride <paramref name="s"/>, quarter 2) and the final radix-2 stage (stride 4s) in
+    /// one pass, eight butterflies per instruction; the same operations as the two passes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void WideRadix8Tail(double[] xRe, double[] xIm, double[] yRe, double[] yIm, int s, int twOffset)
+    {
+        if (xRe.Length < 8 * s || yRe.Length < 8 * s || xIm.Length < 8 * s || yIm.Length < 8 * s)
+        {
+            throw new InvalidOperationException("FFT scratch size mismatch");
+        }
+
+        ref double xr = ref MemoryMarshal.GetArrayDataReference(xRe);
+        ref double xi = ref MemoryMarshal.GetArrayDataReference(xIm);
+        ref double yr = ref MemoryMarshal.GetArrayDataReference(yRe);
+        ref double yi = ref MemoryMarshal.GetArrayDataReference(yIm);
+        int tw = twOffset + 1;
+        var w1r = Vector512.Create(_w1Re[tw]);
+        var w1i = Vector512.Create(_w1Im[tw]);
+        var w2r = Vector512.Create(_w2Re[tw]);
+        var w2i = Vector512.Create(_w2Im[tw]);
+        var w3r = Vector512.Create(_w3Re[tw]);
+        var w3i = Vector512.Create(_w3Im[tw]);
+        nuint stride = (nuint)s, half = 4 * stride;
+        for (nuint q = 0; q < stride; q += 8)
+        {
+            // Butterfly p = 0 reads s (0 + 2k) + q, p = 1 reads s (1 + 2k) + q; output r of p goes to 4 s p + r s + q,
+            // and the radix-2 pass combines r s + q with 4 s + r s + q.
+            var (a0r, a0i, a1r, a1i, a2r, a2i, a3r, a3i) = Radix4Unit<Vector512<double>, Lanes512>(
+                Vector512.LoadUnsafe(ref xr, q), Vector512.LoadUnsafe(ref xi, q),
+                Vector512.LoadUnsafe(ref xr, (2 * stride) + q), Vector512.LoadUnsafe(ref xi, (2 * stride) + q),
+                Vector512.LoadUnsafe(ref xr, (4 * stride) + q), Vector512.LoadUnsafe(ref xi, (4 * stride) + q),
+                Vector512.LoadUnsafe(ref xr, (6 * stride) + q), Vector512.LoadUnsafe(ref xi, (6 * stride) + q));
+            nuint at = stride + q, step = 2 * stride;
+            var (b0r, b0i, b1r, b1i, b2r, b2i, b3r, b3i) = Radix4<Vector512<double>, Lanes512>(
+                Vector512.LoadUnsafe(ref xr, at), Vector512.LoadUnsafe(ref xi, at),
+                Vector512.LoadUnsafe(ref xr, at + step), Vector512.LoadUnsafe(ref xi, at + step),
+                Vector512.LoadUnsafe(ref xr, at + (2 * step)), Vector512.LoadUnsafe(ref xi, at + (2 * step)),
+                Vector512.LoadUnsafe(ref xr, at + (3 * step)), Vector512.LoadUnsafe(ref xi, at + (3 * step)),
+                w1r, w1i, w2r, w2i, w3r, w3i);
+            TailPair(a0r, a0i, b0r, b0i, ref yr, ref yi, q, half);
+            TailPair(a1r, a1i, b1r, b1i, ref yr, ref yi, stride + q, half);
+            TailPair(a2r, a2i, b2r, b2i, ref yr, ref yi, (2 * stride) + q, half);
+            TailPair(a3r, a3i, b3r, b3i, ref yr, ref yi, (3 * stride) + q, half);
+        }
+    }
+
+    /// <summary>The final radix-2 butterfly on two first-stage outputs, stored at at and at + half.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void TailPair(Vector512<double> ar, Vector512<double> ai, Vector512<double> br, Vector512<double> bi,
+        ref double yr, ref double yi, nuint at, nuint half)
+    {
+        (ar + br).StoreUnsafe(ref yr, at);
+        (ai + bi).StoreUnsafe(ref yi, at);
+        (ar - br).StoreUnsafe(ref yr, at + half);
+        (ai - bi).StoreUnsafe(ref yi, at + half);
     }
 
     /// <summary>The 256-bit butterfly (<see cref="Radix4"/>) with its twiddles either per lane (p..p+3) or broadcast (p).</summary>
