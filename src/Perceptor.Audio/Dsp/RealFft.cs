@@ -17,8 +17,6 @@ public sealed class RealFft
     private readonly ComplexFft _core;
     private readonly double[] _postRe;
     private readonly double[] _postIm;
-    private readonly double[] _aRe;
-    private readonly double[] _aIm;
 
     /// <summary>Creates a plan for <paramref name="length"/> real points (a power of two, at least 4).</summary>
     public RealFft(int length)
@@ -32,8 +30,6 @@ public sealed class RealFft
         _half = length / 2;
         int m = _half;
         _core = new ComplexFft(m);
-        _aRe = _core.InputRe;
-        _aIm = _core.InputIm;
 
         // e^(-2 pi i k / N) for the real/complex untangling, k = 0..N/2.
         _postRe = new double[m + 1];
@@ -58,22 +54,23 @@ public sealed class RealFft
     /// </summary>
     public void Forward(ReadOnlySpan<float> input, Span<double> re, Span<double> im)
     {
-        int m = _half;
         int n = Math.Min(input.Length, Length);
-        var aRe = _aRe.AsSpan();
-        var aIm = _aIm.AsSpan();
+        var aRe = _core.InputRe;
+        var aIm = _core.InputIm;
         int pairs = n >> 1;
         int k = 0;
         if (Vector256.IsHardwareAccelerated)
         {
             var even = Vector256.Create(0, 2, 4, 6, 1, 3, 5, 7);
             ref float src = ref MemoryMarshal.GetReference(input);
+            ref double dstRe = ref MemoryMarshal.GetReference(aRe);
+            ref double dstIm = ref MemoryMarshal.GetReference(aIm);
             for (; k + 4 <= pairs; k += 4)
             {
                 var v = Vector256.Shuffle(Vector256.LoadUnsafe(ref src, (nuint)(2 * k)), even);
                 var (lo, hi) = Vector256.Widen(v);
-                lo.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_aRe), (nuint)k);
-                hi.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_aIm), (nuint)k);
+                lo.StoreUnsafe(ref dstRe, (nuint)k);
+                hi.StoreUnsafe(ref dstIm, (nuint)k);
             }
         }
 
@@ -90,10 +87,9 @@ public sealed class RealFft
     /// <summary>Forward transform of double input; see <see cref="Forward(ReadOnlySpan{float}, Span{double}, Span{double})"/>.</summary>
     public void Forward(ReadOnlySpan<double> input, Span<double> re, Span<double> im)
     {
-        int m = _half;
         int n = Math.Min(input.Length, Length);
-        var aRe = _aRe.AsSpan();
-        var aIm = _aIm.AsSpan();
+        var aRe = _core.InputRe;
+        var aIm = _core.InputIm;
         int pairs = n >> 1;
         for (int k = 0; k < pairs; k++)
         {
@@ -132,25 +128,29 @@ public sealed class RealFft
         int m = _half;
         input = input[..Length];
         window = window[..Length];
+        var aRe = _core.InputRe;
+        var aIm = _core.InputIm;
         int k = 0;
         if (Vector256.IsHardwareAccelerated)
         {
             var even = Vector256.Create(0, 2, 4, 6, 1, 3, 5, 7);
             ref float src = ref MemoryMarshal.GetReference(input);
             ref float win = ref MemoryMarshal.GetReference(window);
+            ref double dstRe = ref MemoryMarshal.GetReference(aRe);
+            ref double dstIm = ref MemoryMarshal.GetReference(aIm);
             for (; k + 4 <= m; k += 4)
             {
                 var product = Vector256.LoadUnsafe(ref src, (nuint)(2 * k)) * Vector256.LoadUnsafe(ref win, (nuint)(2 * k));
                 var (lo, hi) = Vector256.Widen(Vector256.Shuffle(product, even));
-                lo.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_aRe), (nuint)k);
-                hi.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_aIm), (nuint)k);
+                lo.StoreUnsafe(ref dstRe, (nuint)k);
+                hi.StoreUnsafe(ref dstIm, (nuint)k);
             }
         }
 
         for (; k < m; k++)
         {
-            _aRe[k] = input[2 * k] * window[2 * k];
-            _aIm[k] = input[(2 * k) + 1] * window[(2 * k) + 1];
+            aRe[k] = input[2 * k] * window[2 * k];
+            aIm[k] = input[(2 * k) + 1] * window[(2 * k) + 1];
         }
 
         ForwardPacked(re, im);
@@ -169,8 +169,8 @@ public sealed class RealFft
         if (Avx.IsSupported)
         {
             ref double dst = ref MemoryMarshal.GetReference(output);
-            ref double sr = ref MemoryMarshal.GetArrayDataReference(zRe);
-            ref double si = ref MemoryMarshal.GetArrayDataReference(zIm);
+            ref double sr = ref MemoryMarshal.GetReference(zRe);
+            ref double si = ref MemoryMarshal.GetReference(zIm);
             for (; k + 4 <= pairs; k += 4)
             {
                 // The forward kernel ran on the conjugate: imaginary parts change sign on the way out.
@@ -199,15 +199,17 @@ public sealed class RealFft
     private void FinishLoad(int count, int pairs, double last)
     {
         int next = pairs;
+        var aRe = _core.InputRe;
+        var aIm = _core.InputIm;
         if ((count & 1) != 0)
         {
-            _aRe[pairs] = last;
-            _aIm[pairs] = 0;
+            aRe[pairs] = last;
+            aIm[pairs] = 0;
             next++;
         }
 
-        _aRe.AsSpan(next, _half - next).Clear();
-        _aIm.AsSpan(next, _half - next).Clear();
+        aRe[next..].Clear();
+        aIm[next..].Clear();
     }
 
     private void ForwardPacked(Span<double> re, Span<double> im)
@@ -225,8 +227,8 @@ public sealed class RealFft
         {
             var half = Vector256.Create(0.5);
             var reverse = Vector256.Create(3L, 2, 1, 0);
-            ref double zr = ref MemoryMarshal.GetArrayDataReference(zRe);
-            ref double zi = ref MemoryMarshal.GetArrayDataReference(zIm);
+            ref double zr = ref MemoryMarshal.GetReference(zRe);
+            ref double zi = ref MemoryMarshal.GetReference(zIm);
             ref double pr = ref MemoryMarshal.GetArrayDataReference(_postRe);
             ref double pi = ref MemoryMarshal.GetArrayDataReference(_postIm);
             ref double outRe = ref MemoryMarshal.GetReference(re);
@@ -263,18 +265,20 @@ public sealed class RealFft
         }
     }
 
-    private (double[] Re, double[] Im) InversePacked(ReadOnlySpan<double> re, ReadOnlySpan<double> im)
+    private ComplexFft.Spectrum InversePacked(ReadOnlySpan<double> re, ReadOnlySpan<double> im)
     {
         int m = _half;
         double scale = 1.0 / m;
+        var aReSpan = _core.InputRe;
+        var aImSpan = _core.InputIm;
 
         // E[k] = (X[k] + conj X[m-k]) / 2, O[k] = (X[k] - conj X[m-k]) / (2 w^k); Z = E + i O, scaled by 1/m and
         // conjugated so that the forward kernel computes the inverse transform.
         {
             double xr = re[0], yr = re[m];
             double er = 0.5 * (xr + yr), or = 0.5 * (xr - yr);
-            _aRe[0] = er * scale;
-            _aIm[0] = -or * scale;
+            aReSpan[0] = er * scale;
+            aImSpan[0] = -or * scale;
         }
 
         int k = 1;
@@ -286,8 +290,8 @@ public sealed class RealFft
             ref double xiRef = ref MemoryMarshal.GetReference(im);
             ref double pr = ref MemoryMarshal.GetArrayDataReference(_postRe);
             ref double pi = ref MemoryMarshal.GetArrayDataReference(_postIm);
-            ref double aRe = ref MemoryMarshal.GetArrayDataReference(_aRe);
-            ref double aIm = ref MemoryMarshal.GetArrayDataReference(_aIm);
+            ref double aRe = ref MemoryMarshal.GetReference(aReSpan);
+            ref double aIm = ref MemoryMarshal.GetReference(aImSpan);
             for (; k + 4 <= m; k += 4)
             {
                 var xr = Vector256.LoadUnsafe(ref xrRef, (nuint)k);
@@ -320,8 +324,8 @@ public sealed class RealFft
             double oi = (dr * wi) + (di * wr);
 
             // Z = E + i O = (er - oi, ei + or); store the scaled conjugate.
-            _aRe[k] = (er - oi) * scale;
-            _aIm[k] = -(ei + or) * scale;
+            aReSpan[k] = (er - oi) * scale;
+            aImSpan[k] = -(ei + or) * scale;
         }
 
         return _core.Execute();

@@ -41,15 +41,15 @@ internal sealed class CrossCorrelator
         y = y[..n];
         window = window[..n];
         output = output[..n];
-        double[] zRe = _forward.InputRe, zIm = _forward.InputIm;
+        Span<double> zRe = _forward.InputRe, zIm = _forward.InputIm;
         int t = 0;
         if (Vector256.IsHardwareAccelerated)
         {
             ref float xr = ref MemoryMarshal.GetReference(x);
             ref float yr = ref MemoryMarshal.GetReference(y);
             ref float wr = ref MemoryMarshal.GetReference(window);
-            ref double reRef = ref MemoryMarshal.GetArrayDataReference(zRe);
-            ref double imRef = ref MemoryMarshal.GetArrayDataReference(zIm);
+            ref double reRef = ref MemoryMarshal.GetReference(zRe);
+            ref double imRef = ref MemoryMarshal.GetReference(zIm);
             for (; t + 8 <= n; t += 8)
             {
                 var w = Vector256.LoadUnsafe(ref wr, (nuint)t);
@@ -78,8 +78,8 @@ internal sealed class CrossCorrelator
         {
             var reverse = Vector256.Create(3L, 2, 1, 0);
             var quarter = Vector256.Create(0.25);
-            ref double sr = ref MemoryMarshal.GetArrayDataReference(sRe);
-            ref double si = ref MemoryMarshal.GetArrayDataReference(sIm);
+            ref double sr = ref MemoryMarshal.GetReference(sRe);
+            ref double si = ref MemoryMarshal.GetReference(sIm);
             ref double cr = ref MemoryMarshal.GetArrayDataReference(_re);
             ref double ci = ref MemoryMarshal.GetArrayDataReference(_im);
             for (; k + 4 <= half + 1; k += 4)
@@ -105,7 +105,7 @@ internal sealed class CrossCorrelator
         _inverse.Inverse(_re, _im, output);
     }
 
-    private void Bin(double[] sRe, double[] sIm, int k, int mirror)
+    private void Bin(ReadOnlySpan<double> sRe, ReadOnlySpan<double> sIm, int k, int mirror)
     {
         double ar = sRe[k], ai = sIm[k], br = sRe[mirror], bi = -sIm[mirror];
         double ur = ar + br, ui = ai + bi, vr = ar - br, vi = ai - bi;

@@ -35,14 +35,33 @@ public class ComplexFftTests
         }
 
         var fft = new ComplexFft(length);
-        re.CopyTo(fft.InputRe, 0);
-        im.CopyTo(fft.InputIm, 0);
+        re.CopyTo(fft.InputRe);
+        im.CopyTo(fft.InputIm);
         var (outRe, outIm) = fft.Execute();
         var (expectedRe, expectedIm) = ScalarStockham(re, im);
         for (int k = 0; k < length; k++)
         {
             Assert.True(expectedRe[k] == outRe[k], $"re[{k}]: {expectedRe[k]:R} != {outRe[k]:R}");
             Assert.True(expectedIm[k] == outIm[k], $"im[{k}]: {expectedIm[k]:R} != {outIm[k]:R}");
+        }
+    }
+
+    /// <summary>
+    /// The plan's four work buffers start in different quarters of a 4 KB page, so that the passes' power-of-two
+    /// strided streams do not share L1 cache sets, wherever the runtime puts the plan.
+    /// </summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(512)]
+    [InlineData(32768)]
+    public void The_work_buffers_start_a_quarter_page_apart(int length)
+    {
+        var fft = new ComplexFft(length);
+        ref double first = ref fft.WorkBuffer(0)[0];
+        for (int k = 1; k < 4; k++)
+        {
+            long offset = System.Runtime.CompilerServices.Unsafe.ByteOffset(ref first, ref fft.WorkBuffer(k)[0]);
+            Assert.Equal(k * 1024, ((offset % 4096) + 4096) % 4096);
         }
     }
 
