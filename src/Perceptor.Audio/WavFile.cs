@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -23,6 +24,32 @@ public static class WavFile
     /// not a WAV, unsupported encoding, truncated data, no samples.
     /// </summary>
     public static AudioSignal Read(string path, ChannelMix mix = ChannelMix.First)
+    {
+        float[]? samples = null;
+        ReadCore(path, mix, ref samples, exact: true, out int sampleRate);
+        return new AudioSignal(samples!, sampleRate);
+    }
+
+    /// <summary>
+    /// Reads a WAV file as <see cref="Read"/> does (same formats, same errors), into <paramref name="buffer"/>:
+    /// the returned count of samples at its start hold the signal. A buffer too short for the file is replaced by
+    /// a new one of the file's length, so a loop over many files stops allocating once its buffer fits the longest.
+    /// </summary>
+    /// <returns>The number of samples read.</returns>
+    public static int ReadInto(string path, ref float[] buffer, out int sampleRate, ChannelMix mix = ChannelMix.First)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        float[]? samples = buffer;
+        int length = ReadCore(path, mix, ref samples, exact: false, out sampleRate);
+        buffer = samples!;
+        return length;
+    }
+
+    /// <summary>
+    /// Reads <paramref name="path"/> into <paramref name="samples"/> (a new array of exactly the file's length when
+    /// <paramref name="exact"/> or when the given one is null or too short) and returns the sample count.
+    /// </summary>
+    private static int ReadCore(string path, ChannelMix mix, ref float[]? samples, bool exact, out int sampleRate)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
@@ -79,18 +106,40 @@ public static class WavFile
                 throw new AudioFileException(path, $"too long ({frames} frames; at most {int.MaxValue} are supported)");
             }
 
-            // A stray partial frame at the end (odd writers) is dropped: NAudio reads whole blocks only.
-            var data = new byte[frames * blockAlign];
-            int read = ReadFully(reader, data);
-            if (read < data.Length)
+            // A stray partial frame at the end (odd writers) is dropped: NAudio reads whole blocks only. The bytes
+            // go through a pooled buffer, which a long batch of files then reuses instead of allocating each time.
+            int count = (int)frames;
+            long bytes = frames * blockAlign;
+            if (bytes > Array.MaxLength)
             {
-                throw new AudioFileException(path,
-                    $"truncated: the data chunk holds {data.Length} bytes but only {read} could be read");
+                throw new AudioFileException(path, $"too long ({bytes} bytes of samples; at most {Array.MaxLength} are supported)");
             }
 
-            var samples = new float[frames];
-            Decode(data, kind, bytesPerSample, channels, mix, samples);
-            return new AudioSignal(samples, format.SampleRate);
+            byte[] rented = ArrayPool<byte>.Shared.Rent((int)bytes);
+            try
+            {
+                var data = rented.AsSpan(0, (int)bytes);
+                int read = ReadFully(reader, data);
+                if (read < data.Length)
+                {
+                    throw new AudioFileException(path,
+                        $"truncated: the data chunk holds {data.Length} bytes but only {read} could be read");
+                }
+
+                if (exact || samples is null || samples.Length < count)
+                {
+                    samples = new float[count];
+                }
+
+                Decode(data, kind, bytesPerSample, channels, mix, samples.AsSpan(0, count));
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+
+            sampleRate = format.SampleRate;
+            return count;
         }
         catch (AudioFileException)
         {
@@ -272,12 +321,12 @@ public static class WavFile
         };
     }
 
-    private static int ReadFully(Stream stream, byte[] buffer)
+    private static int ReadFully(Stream stream, Span<byte> buffer)
     {
         int total = 0;
         while (total < buffer.Length)
         {
-            int n = stream.Read(buffer, total, buffer.Length - total);
+            int n = stream.Read(buffer[total..]);
             if (n <= 0)
             {
                 break;
@@ -289,7 +338,8 @@ public static class WavFile
         return total;
     }
 
-    private static void Decode(byte[] data, SampleKind kind, int bytesPerSample, int channels, ChannelMix mix, float[] output)
+    private static void Decode(ReadOnlySpan<byte> data, SampleKind kind, int bytesPerSample, int channels, ChannelMix mix,
+        Span<float> output)
     {
         if (BitConverter.IsLittleEndian && (channels == 1 || mix != ChannelMix.Mean) && channels > 0)
         {
@@ -297,19 +347,19 @@ public static class WavFile
             // the general loop below bit for bit (k / 32768 is exact in single precision, a float sample is kept).
             if (kind != SampleKind.Float && bytesPerSample == 2)
             {
-                DecodePcm16(MemoryMarshal.Cast<byte, short>(data.AsSpan()), channels, output);
+                DecodePcm16(MemoryMarshal.Cast<byte, short>(data), channels, output);
                 return;
             }
 
             if (kind == SampleKind.Float && bytesPerSample == 4)
             {
                 // Adding zero turns -0 into +0, as the general loop's double sum does.
-                var source = MemoryMarshal.Cast<byte, float>(data.AsSpan());
+                var source = MemoryMarshal.Cast<byte, float>(data);
                 int f = 0;
                 if (channels == 1 && Vector256.IsHardwareAccelerated)
                 {
                     ref float src = ref MemoryMarshal.GetReference(source);
-                    ref float dst = ref MemoryMarshal.GetArrayDataReference(output);
+                    ref float dst = ref MemoryMarshal.GetReference(output);
                     for (; f + 8 <= output.Length; f += 8)
                     {
                         (Vector256.LoadUnsafe(ref src, (nuint)f) + Vector256<float>.Zero).StoreUnsafe(ref dst, (nuint)f);
@@ -332,7 +382,7 @@ public static class WavFile
             double sum = 0;
             for (int c = 0; c < usedChannels; c++)
             {
-                sum += DecodeOne(data.AsSpan(f * frameBytes + c * bytesPerSample, bytesPerSample), kind);
+                sum += DecodeOne(data.Slice((f * frameBytes) + (c * bytesPerSample), bytesPerSample), kind);
             }
 
             output[f] = (float)(sum / usedChannels);
@@ -340,14 +390,14 @@ public static class WavFile
     }
 
     /// <summary>First channel of 16-bit PCM to float, k / 32768 (exact), eight or sixteen samples at a time when mono.</summary>
-    private static void DecodePcm16(ReadOnlySpan<short> source, int channels, float[] output)
+    private static void DecodePcm16(ReadOnlySpan<short> source, int channels, Span<float> output)
     {
         int f = 0;
         if (channels == 1)
         {
             const float Scale = 1.0f / 32768;
             ref short src = ref MemoryMarshal.GetReference(source);
-            ref float dst = ref MemoryMarshal.GetArrayDataReference(output);
+            ref float dst = ref MemoryMarshal.GetReference(output);
             if (Vector256.IsHardwareAccelerated)
             {
                 var scale = Vector256.Create(Scale);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Perceptor.Audio;
 using Perceptor.Audio.IO;
+using Perceptor.Quality.Dsp;
 using Perceptor.Quality.Pesq;
 
 namespace Perceptor.Quality.Scoring;
@@ -8,6 +9,15 @@ namespace Perceptor.Quality.Scoring;
 /// <summary>Scores a pair of WAV files into a <see cref="PesqFileOutcome"/>; the shared step of the file front ends.</summary>
 internal static class PesqFileScoring
 {
+    /// <summary>Longest sample buffer a thread keeps between pairs (30 s at 48 kHz).</summary>
+    private const int CachedSamples = 30 * 48000;
+
+    [ThreadStatic]
+    private static float[]? t_reference;
+
+    [ThreadStatic]
+    private static float[]? t_degraded;
+
     /// <summary>
     /// Reads both files and scores them at <paramref name="sampleRate"/> (null: the files' rate, which must then
     /// agree) in <paramref name="mode"/> (null: wideband at 16 kHz, narrowband at 8 kHz). Unreadable files and
@@ -16,15 +26,23 @@ internal static class PesqFileScoring
     public static PesqFileOutcome Score(string id, string referencePath, string degradedPath, int? sampleRate,
         PesqMode? mode, PesqWorkspace workspace)
     {
-        AudioSignal reference, degraded;
+        // The samples go into the calling thread's buffers, reused from pair to pair (a long batch then allocates
+        // nothing for them); a buffer grown past CachedSamples for a long file is not kept.
+        float[] referenceBuffer = t_reference ?? [], degradedBuffer = t_degraded ?? [];
+        int referenceLength, degradedLength, referenceRate, degradedRate;
         try
         {
-            reference = WavFile.Read(referencePath);
-            degraded = WavFile.Read(degradedPath);
+            referenceLength = WavFile.ReadInto(referencePath, ref referenceBuffer, out referenceRate);
+            degradedLength = WavFile.ReadInto(degradedPath, ref degradedBuffer, out degradedRate);
         }
         catch (AudioFileException e)
         {
             return PesqFileOutcome.Failed(id, PesqFileFailure.Unreadable, e.Message, mode);
+        }
+        finally
+        {
+            t_reference = referenceBuffer.Length <= CachedSamples ? referenceBuffer : null;
+            t_degraded = degradedBuffer.Length <= CachedSamples ? degradedBuffer : null;
         }
 
         int rate;
@@ -32,22 +50,24 @@ internal static class PesqFileScoring
         {
             rate = given;
         }
-        else if (reference.SampleRate != degraded.SampleRate)
+        else if (referenceRate != degradedRate)
         {
             return PesqFileOutcome.Failed(id, PesqFileFailure.RateMismatch, string.Create(CultureInfo.InvariantCulture,
-                $"{referencePath} is {reference.SampleRate} Hz, {degradedPath} is {degraded.SampleRate} Hz"), mode);
+                $"{referencePath} is {referenceRate} Hz, {degradedPath} is {degradedRate} Hz"), mode);
         }
         else
         {
-            rate = reference.SampleRate;
+            rate = referenceRate;
         }
 
         var chosen = mode ?? (rate == 8000 ? PesqMode.Narrowband : PesqMode.Wideband);
-        var result = PesqScorer.Compute(reference.Span, degraded.Span, rate, chosen, workspace).ToResult();
+        var reference = referenceBuffer.AsSpan(0, referenceLength);
+        var degraded = degradedBuffer.AsSpan(0, degradedLength);
+        var result = PesqScorer.Compute(reference, degraded, rate, chosen, workspace).ToResult();
         if (result.Failure == PesqFailure.NonFinite)
         {
             // Say which of the two files holds the NaN or infinity.
-            string culprit = reference.HasNonFinite() ? referencePath : degradedPath;
+            string culprit = SampleMath.AllFinite(reference) ? degradedPath : referencePath;
             return PesqFileOutcome.Failed(id, PesqFileFailures.From(result.Failure), $"{culprit} contains NaN or infinite samples", chosen);
         }
 
