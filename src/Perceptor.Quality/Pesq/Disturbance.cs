@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using Perceptor.Audio.Dsp;
 using Perceptor.Quality.Dsp;
@@ -118,6 +119,7 @@ internal sealed class Disturbance
     }
 
     /// <summary>Symmetric (L2) and asymmetric (L1) Bark-weighted norms of one frame's disturbance density.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (float Symmetric, float Asymmetric) FrameDisturbance(ReadOnlySpan<float> refLoudness,
         ReadOnlySpan<float> degLoudness, ReadOnlySpan<float> refPitch, ReadOnlySpan<float> degPitch,
         BarkBandTable bands)
@@ -180,6 +182,7 @@ internal sealed class Disturbance
     }
 
     /// <summary>(sum over bands 1.. of (|d| w)^p / sum w)^(1/p) times sum w, with w the Bark widths.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static float WeightedNorm(ReadOnlySpan<float> d, BarkBandTable bands, int p)
     {
         double sum = 0;
@@ -199,6 +202,7 @@ internal sealed class Disturbance
     /// (after a two-frame dilation) get their own delay from an envelope cross-correlation, and their frames keep
     /// the smaller of the old and the re-aligned disturbance.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RealignBadIntervals(PerceptualModel model, UtteranceSet utterances, float[] degModel,
         float[] refModel)
     {
@@ -321,6 +325,7 @@ internal sealed class Disturbance
     /// cross-correlation of the sample magnitudes of reference and re-aligned degraded signal; 0 when the best
     /// normalised value is below 0.5 or either segment is silent.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int IntervalDelay(float[] refModel, ReadOnlySpan<float> realigned, int startSample, int stopSample,
         int search, int lo, int hi)
     {

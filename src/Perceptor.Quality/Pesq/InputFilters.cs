@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -39,6 +40,7 @@ internal static class InputFilters
     }
 
     /// <summary>One section over two buffers at once; identical to <see cref="Section"/> on each.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SectionPair(Span<float> x, Span<float> y, Biquad c)
     {
         float xw1 = 0, xw2 = 0, yw1 = 0, yw2 = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Perceptor.Quality.Pesq;
 
 /// <summary>
@@ -113,6 +114,7 @@ internal sealed class PerceptualModel
     /// Frequency response compensation (3.5): per band, the ratio of the degraded to the reference long-term
     /// audible density (over non-silent frames, offset by 1000, clamped to [0.01, 100]) multiplies the reference.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CompensateReference()
     {
         var bands = _rate.Bands;
@@ -192,6 +194,7 @@ internal sealed class PerceptualModel
     /// (3.2, 3.3): Hann window, power spectrum without DC, bins summed per Bark band, times the band's correction
     /// and Sp. A frame reaching outside the signal gives zeros.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void PitchDensity(float[] signal, int start, Span<float> destination)
     {
         int f = _rate.FrameLength;
@@ -225,6 +228,7 @@ internal sealed class PerceptualModel
     /// <summary>Sum of band densities above <paramref name="factor"/> times the hearing threshold, bands 1 and up.</summary>
     public float AudiblePower(ReadOnlySpan<float> pitch, float factor) => AudiblePower(pitch, factor, _rate.Bands);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static float AudiblePower(ReadOnlySpan<float> pitch, float factor, BarkBandTable bands)
     {
         double sum = 0;
@@ -240,6 +244,7 @@ internal sealed class PerceptualModel
     }
 
     /// <summary>Zwicker loudness densities of one frame (3.6), zero below the hearing threshold.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Loudness(ReadOnlySpan<float> pitch, BarkBandTable bands, Span<float> destination)
     {
         for (int b = 0; b < pitch.Length; b++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -445,6 +446,7 @@ internal sealed class TimeAlignment
     }
 
     /// <summary>Fine delay of one utterance (1.10): histogram of frame correlation peaks, smoothed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (int Delay, double Confidence) FineDelay(int searchStart, int searchEnd, int estimate)
     {
         int w = _rate.Window, a = _rate.AlignLength, hop = a / 4;
@@ -505,6 +507,7 @@ internal sealed class TimeAlignment
     }
 
     /// <summary>Position of the first maximum, folded to a signed lag, and its value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int Lag, double Value) Peak(ReadOnlySpan<double> histogram)
     {
         int best = 0;
@@ -683,6 +686,7 @@ internal sealed class TimeAlignment
     /// Lag in samples maximising the cross-correlation of two log-VAD sequences (positive: y late), 0 when no
     /// correlation value is positive.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int CoarseLag(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
     {
         int nr = x.Length, nd = y.Length;

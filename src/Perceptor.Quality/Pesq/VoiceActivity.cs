@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Perceptor.Quality.Pesq;
 
 /// <summary>
@@ -16,6 +17,7 @@ internal static class VoiceActivity
     /// Fills <paramref name="energy"/> and <paramref name="logEnergy"/> (each nominal / window long) from the first
     /// <paramref name="nominal"/> samples of <paramref name="signal"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Detect(ReadOnlySpan<float> signal, int nominal, int window, Span<float> energy,
         Span<float> logEnergy)
     {
