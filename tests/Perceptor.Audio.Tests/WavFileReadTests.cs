@@ -194,4 +194,42 @@ public class WavFileReadTests
         var s = WavFile.Read(dir.Write("odd.wav", WavBytes.Build(WavBytes.Pcm, 2, 16000, 16, data)));
         Assert.Equal(3, s.Length);
     }
+
+    /// <summary>
+    /// ReadInto gives Read's samples in a caller's buffer: kept when long enough (its tail untouched), replaced by
+    /// one of the file's length when too short; and it fails as Read does, leaving the buffer as it was.
+    /// </summary>
+    [Fact]
+    public void ReadInto_reuses_a_buffer_that_fits_and_replaces_one_that_does_not()
+    {
+        var values = new short[1000 + 7];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = (short)((i * 37) - 16000);
+        }
+
+        using var dir = new TempFolder();
+        string path = dir.Write("s16.wav", WavBytes.Build(WavBytes.Pcm, 1, 8000, 16, WavBytes.Pcm16(values)));
+        var expected = WavFile.Read(path).Samples;
+
+        var roomy = Enumerable.Repeat(9f, 2000).ToArray();
+        var given = roomy;
+        int length = WavFile.ReadInto(path, ref roomy, out int rate);
+        Assert.Same(given, roomy);
+        Assert.Equal(8000, rate);
+        Assert.Equal(expected.Length, length);
+        Assert.Equal(expected, roomy[..length]);
+        Assert.All(roomy[length..], v => Assert.Equal(9f, v));
+
+        var small = new float[10];
+        length = WavFile.ReadInto(path, ref small, out _);
+        Assert.Equal(expected.Length, small.Length);
+        Assert.Equal(expected, small[..length]);
+
+        var kept = roomy;
+        string cut = dir.Write("cut.wav", WavBytes.Build(WavBytes.Pcm, 1, 8000, 16, WavBytes.Pcm16(values))[..20]);
+        var e = Assert.Throws<AudioFileException>(() => WavFile.ReadInto(cut, ref roomy, out _));
+        Assert.Contains("truncated", e.Problem, StringComparison.Ordinal);
+        Assert.Same(kept, roomy);
+    }
 }
