@@ -140,21 +140,21 @@ public sealed class ComplexFft
             if (quarter == 2 && _finalRadix2 && s >= 8 && Vector512.IsHardwareAccelerated)
             {
                 // The last radix-4 stage and the final radix-2 stage in one pass.
-                WideRadix8Tail(xRe, xIm, yRe, yIm, s, twOffset);
+                WideRadix8Tail(ref At(xRe), ref At(xIm), ref At(yRe), ref At(yIm), s, twOffset);
                 return new Spectrum(yRe, yIm);
             }
 
             if (s == 1 && quarter >= 4 && Avx.IsSupported)
             {
-                FirstRadix4(xRe, xIm, yRe, yIm, quarter, twOffset);
+                FirstRadix4(ref At(xRe), ref At(xIm), ref At(yRe), ref At(yIm), quarter, twOffset);
             }
             else if (s >= 8 && Vector512.IsHardwareAccelerated)
             {
-                WideRadix4(xRe, xIm, yRe, yIm, quarter, s, twOffset);
+                WideRadix4(ref At(xRe), ref At(xIm), ref At(yRe), ref At(yIm), quarter, s, twOffset);
             }
             else if (s >= 4 && Vector256.IsHardwareAccelerated)
             {
-                VectorRadix4(xRe, xIm, yRe, yIm, quarter, s, twOffset);
+                VectorRadix4(ref At(xRe), ref At(xIm), ref At(yRe), ref At(yIm), quarter, s, twOffset);
             }
             else
             {
@@ -211,17 +211,8 @@ public sealed class ComplexFft
 
     /// <summary>First radix-4 stage (stride 1): four butterflies per instruction, outputs transposed into place.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void FirstRadix4(Span<double> xRe, Span<double> xIm, Span<double> yRe, Span<double> yIm, int quarter, int twOffset)
+    private void FirstRadix4(ref double xr, ref double xi, ref double yr, ref double yi, int quarter, int twOffset)
     {
-        if (xRe.Length < 4 * quarter || yRe.Length < 4 * quarter || xIm.Length < 4 * quarter || yIm.Length < 4 * quarter)
-        {
-            throw new InvalidOperationException("FFT scratch size mismatch");
-        }
-
-        ref double xr = ref MemoryMarshal.GetReference(xRe);
-        ref double xi = ref MemoryMarshal.GetReference(xIm);
-        ref double yr = ref MemoryMarshal.GetReference(yRe);
-        ref double yi = ref MemoryMarshal.GetReference(yIm);
         for (int p = 0; p + 4 <= quarter; p += 4)
         {
             nuint i0 = (nuint)p, i1 = (nuint)(p + quarter), i2 = (nuint)(p + (2 * quarter)), i3 = (nuint)(p + (3 * quarter));
@@ -239,18 +230,8 @@ public sealed class ComplexFft
 
     /// <summary>A radix-4 stage with stride at least 4: four butterflies per instruction along the stride.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void VectorRadix4(Span<double> xRe, Span<double> xIm, Span<double> yRe, Span<double> yIm, int quarter, int s, int twOffset)
+    private void VectorRadix4(ref double xr, ref double xi, ref double yr, ref double yi, int quarter, int s, int twOffset)
     {
-        if (xRe.Length < 4 * quarter * s || yRe.Length < 4 * quarter * s || xIm.Length < 4 * quarter * s ||
-            yIm.Length < 4 * quarter * s)
-        {
-            throw new InvalidOperationException("FFT scratch size mismatch");
-        }
-
-        ref double xr = ref MemoryMarshal.GetReference(xRe);
-        ref double xi = ref MemoryMarshal.GetReference(xIm);
-        ref double yr = ref MemoryMarshal.GetReference(yRe);
-        ref double yi = ref MemoryMarshal.GetReference(yIm);
         for (int p = 0; p < quarter; p++)
         {
             nuint i0 = (nuint)(s * p), i1 = (nuint)(s * (p + quarter)), i2 = (nuint)(s * (p + (2 * quarter)));
@@ -286,18 +267,8 @@ public sealed class ComplexFft
 
     /// <summary>A radix-4 stage with stride at least 8, eight butterflies per instruction (512-bit vectors).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void WideRadix4(Span<double> xRe, Span<double> xIm, Span<double> yRe, Span<double> yIm, int quarter, int s, int twOffset)
+    private void WideRadix4(ref double xr, ref double xi, ref double yr, ref double yi, int quarter, int s, int twOffset)
     {
-        if (xRe.Length < 4 * quarter * s || yRe.Length < 4 * quarter * s || xIm.Length < 4 * quarter * s ||
-            yIm.Length < 4 * quarter * s)
-        {
-            throw new InvalidOperationException("FFT scratch size mismatch");
-        }
-
-        ref double xr = ref MemoryMarshal.GetReference(xRe);
-        ref double xi = ref MemoryMarshal.GetReference(xIm);
-        ref double yr = ref MemoryMarshal.GetReference(yRe);
-        ref double yi = ref MemoryMarshal.GetReference(yIm);
         {
             // p = 0: all three twiddles are exactly 1.
             nuint i1 = (nuint)(s * quarter), i2 = (nuint)(s * 2 * quarter), i3 = (nuint)(s * 3 * quarter);
@@ -314,13 +285,7 @@ public sealed class ComplexFft
 
         for (int p = 1; p < quarter; p++)
         {
-            int tw = twOffset + p;
-            var w1r = Vector512.Create(_w1Re[tw]);
-            var w1i = Vector512.Create(_w1Im[tw]);
-            var w2r = Vector512.Create(_w2Re[tw]);
-            var w2i = Vector512.Create(_w2Im[tw]);
-            var w3r = Vector512.Create(_w3Re[tw]);
-            var w3i = Vector512.Create(_w3Im[tw]);
+            var (w1r, w1i, w2r, w2i, w3r, w3i) = WideTwiddles(twOffset + p);
             nuint i0 = (nuint)(s * p), i1 = (nuint)(s * (p + quarter)), i2 = (nuint)(s * (p + (2 * quarter)));
             nuint i3 = (nuint)(s * (p + (3 * quarter)));
             nuint o0 = (nuint)(4 * s * p);
@@ -345,24 +310,9 @@ public sealed class ComplexFft
     /// one pass, eight butterflies per instruction; the same operations as the two passes.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void WideRadix8Tail(Span<double> xRe, Span<double> xIm, Span<double> yRe, Span<double> yIm, int s, int twOffset)
+    private void WideRadix8Tail(ref double xr, ref double xi, ref double yr, ref double yi, int s, int twOffset)
     {
-        if (xRe.Length < 8 * s || yRe.Length < 8 * s || xIm.Length < 8 * s || yIm.Length < 8 * s)
-        {
-            throw new InvalidOperationException("FFT scratch size mismatch");
-        }
-
-        ref double xr = ref MemoryMarshal.GetReference(xRe);
-        ref double xi = ref MemoryMarshal.GetReference(xIm);
-        ref double yr = ref MemoryMarshal.GetReference(yRe);
-        ref double yi = ref MemoryMarshal.GetReference(yIm);
-        int tw = twOffset + 1;
-        var w1r = Vector512.Create(_w1Re[tw]);
-        var w1i = Vector512.Create(_w1Im[tw]);
-        var w2r = Vector512.Create(_w2Re[tw]);
-        var w2i = Vector512.Create(_w2Im[tw]);
-        var w3r = Vector512.Create(_w3Re[tw]);
-        var w3i = Vector512.Create(_w3Im[tw]);
+        var (w1r, w1i, w2r, w2i, w3r, w3i) = WideTwiddles(twOffset + 1);
         nuint stride = (nuint)s, half = 4 * stride;
         for (nuint q = 0; q < stride; q += 8)
         {
@@ -387,12 +337,25 @@ public sealed class ComplexFft
         }
     }
 
+    /// <summary>
+    /// The first element of a work buffer, for the vector passes' unchecked loads and stores: every buffer holds
+    /// the plan's N points and every pass reads and writes exactly N of them.
+    /// </summary>
+    private static ref double At(Span<double> buffer) => ref MemoryMarshal.GetReference(buffer);
+
     private static void Swap(ref Span<double> a, ref Span<double> b)
     {
         var t = a;
         a = b;
         b = t;
     }
+
+    /// <summary>The twiddles w1, w2, w3 (re, im) at <paramref name="tw"/>, each broadcast to eight lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private (Vector512<double>, Vector512<double>, Vector512<double>, Vector512<double>, Vector512<double>,
+        Vector512<double>) WideTwiddles(int tw) =>
+        (Vector512.Create(_w1Re[tw]), Vector512.Create(_w1Im[tw]), Vector512.Create(_w2Re[tw]),
+            Vector512.Create(_w2Im[tw]), Vector512.Create(_w3Re[tw]), Vector512.Create(_w3Im[tw]));
 
     /// <summary>The final radix-2 butterfly on two first-stage outputs, stored at at and at + half.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
