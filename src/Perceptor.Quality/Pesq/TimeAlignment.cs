@@ -386,7 +386,7 @@ internal sealed class TimeAlignment
                 int limit = _breakpoints[j] * w;
                 while (dc + a <= _degNominal && rc + a <= limit)
                 {
-                    AccumulateFrame(rc, dc, _splitWindow, _splitWindowVersion, spread: true, ref total);
+                    AccumulateFrame(rc, dc, splitPass: true, ref total);
                     rc += hop;
                     dc += hop;
                 }
@@ -432,7 +432,7 @@ internal sealed class TimeAlignment
                 int limit = _breakpoints[j] * w;
                 while (dc >= 0 && rc >= limit)
                 {
-                    AccumulateFrame(rc, dc, _splitWindow, _splitWindowVersion, spread: true, ref total);
+                    AccumulateFrame(rc, dc, splitPass: true, ref total);
                     rc -= hop;
                     dc -= hop;
                 }
@@ -461,10 +461,9 @@ internal sealed class TimeAlignment
         }
 
         int limit = searchEnd * w;
-        var hann = PesqWindows.Hann(a);
         while (dc + a <= _degNominal && rc + a <= limit)
         {
-            AccumulateFrame(rc, dc, hann, 0, spread: false, ref unused);
+            AccumulateFrame(rc, dc, splitPass: false, ref unused);
             rc += hop;
             dc += hop;
         }
@@ -527,18 +526,19 @@ internal sealed class TimeAlignment
     /// <summary>
     /// Adds one frame pair to the delay histogram: the circular cross-correlation of the windowed frames, and a
     /// vote of (0.99 max)^0.125 for every lag within 1% of the maximum, either at the lag itself or spread over a
-    /// triangle of radius A/64 around it (the split passes). <paramref name="windowVersion"/> names the contents
-    /// of <paramref name="window"/> within this pair (0: the Hann window), so that a frame pair met again with the
-    /// same window reuses its votes instead of correlating again.
+    /// triangle of radius A/64 around it (the split passes, which window with <see cref="_splitWindow"/>; the fine
+    /// delay windows with Hann). A frame pair met again with the same window contents reuses its votes instead of
+    /// being correlated again.
     /// </summary>
-    private void AccumulateFrame(int refCursor, int degCursor, float[] window, int windowVersion, bool spread,
-        ref double total)
+    private void AccumulateFrame(int refCursor, int degCursor, bool splitPass, ref double total)
     {
         int a = _rate.AlignLength;
-        var (start, count, vote) = FrameVotes(refCursor, degCursor, window, windowVersion);
+        var (start, count, vote) = splitPass
+            ? FrameVotes(refCursor, degCursor, _splitWindow, _splitWindowVersion)
+            : FrameVotes(refCursor, degCursor, PesqWindows.Hann(a), 0);
         var lags = _voteLags.AsSpan(start, count);
         var histogram = _histogram.AsSpan(0, a);
-        if (!spread)
+        if (!splitPass)
         {
             foreach (int p in lags)
             {
