@@ -38,6 +38,15 @@ internal sealed class PesqWorkspace
     private double[] _sRe2 = [];
     private double[] _sIm2 = [];
 
+    /// <summary>
+    /// Buffers the file front ends read a pair's WAV samples into (<c>WavFile.ReadInto</c>), reused from pair to pair
+    /// for as long as the workspace lives; they never take part in a score.
+    /// </summary>
+    public float[] ReferenceFile = [];
+
+    /// <inheritdoc cref="ReferenceFile"/>
+    public float[] DegradedFile = [];
+
     public PesqWorkspace()
     {
         _alignment = new TimeAlignment(this);

@@ -9,15 +9,6 @@ namespace Perceptor.Quality.Scoring;
 /// <summary>Scores a pair of WAV files into a <see cref="PesqFileOutcome"/>; the shared step of the file front ends.</summary>
 internal static class PesqFileScoring
 {
-    /// <summary>Longest sample buffer a thread keeps between pairs (30 s at 48 kHz).</summary>
-    private const int CachedSamples = 30 * 48000;
-
-    [ThreadStatic]
-    private static float[]? t_reference;
-
-    [ThreadStatic]
-    private static float[]? t_degraded;
-
     /// <summary>
     /// Reads both files and scores them at <paramref name="sampleRate"/> (null: the files' rate, which must then
     /// agree) in <paramref name="mode"/> (null: wideband at 16 kHz, narrowband at 8 kHz). Unreadable files and
@@ -26,23 +17,17 @@ internal static class PesqFileScoring
     public static PesqFileOutcome Score(string id, string referencePath, string degradedPath, int? sampleRate,
         PesqMode? mode, PesqWorkspace workspace)
     {
-        // The samples go into the calling thread's buffers, reused from pair to pair (a long batch then allocates
-        // nothing for them); a buffer grown past CachedSamples for a long file is not kept.
-        float[] referenceBuffer = t_reference ?? [], degradedBuffer = t_degraded ?? [];
+        // The samples go into the workspace's buffers, reused from pair to pair (a batch then allocates nothing
+        // for them once they fit its longest file).
         int referenceLength, degradedLength, referenceRate, degradedRate;
         try
         {
-            referenceLength = WavFile.ReadInto(referencePath, ref referenceBuffer, out referenceRate);
-            degradedLength = WavFile.ReadInto(degradedPath, ref degradedBuffer, out degradedRate);
+            referenceLength = WavFile.ReadInto(referencePath, ref workspace.ReferenceFile, out referenceRate);
+            degradedLength = WavFile.ReadInto(degradedPath, ref workspace.DegradedFile, out degradedRate);
         }
         catch (AudioFileException e)
         {
             return PesqFileOutcome.Failed(id, PesqFileFailure.Unreadable, e.Message, mode);
-        }
-        finally
-        {
-            t_reference = referenceBuffer.Length <= CachedSamples ? referenceBuffer : null;
-            t_degraded = degradedBuffer.Length <= CachedSamples ? degradedBuffer : null;
         }
 
         int rate;
@@ -61,8 +46,8 @@ internal static class PesqFileScoring
         }
 
         var chosen = mode ?? (rate == 8000 ? PesqMode.Narrowband : PesqMode.Wideband);
-        var reference = referenceBuffer.AsSpan(0, referenceLength);
-        var degraded = degradedBuffer.AsSpan(0, degradedLength);
+        var reference = workspace.ReferenceFile.AsSpan(0, referenceLength);
+        var degraded = workspace.DegradedFile.AsSpan(0, degradedLength);
         var result = PesqScorer.Compute(reference, degraded, rate, chosen, workspace).ToResult();
         if (result.Failure == PesqFailure.NonFinite)
         {
